@@ -1,0 +1,33 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+// The one place that reads process.env. next.config.ts imports this module, so
+// a bad environment fails `next build` instead of a request in production.
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    EMBEDDED_DB: flag,
+    APP_URL: z.url().default("http://localhost:3000"),
+    NEXTAUTH_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(16).optional(),
+    DEMO_SIGN_IN: z.enum(["auto", "on", "off"]).default("auto"),
+    GITHUB_ID: z.string().min(1).optional(),
+    GITHUB_SECRET: z.string().min(1).optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().min(3).default("Faultline <alerts@faultline.local>"),
+    INGEST_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+});
+
+export const isProduction = env.NODE_ENV === "production";
