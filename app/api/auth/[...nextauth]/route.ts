@@ -1,0 +1,7 @@
+// GET|POST /api/auth/* – next-auth sign-in, callback, session and sign-out endpoints
+import NextAuth from "next-auth";
+import { authOptions } from "@/lib/auth/auth-options";
+
+const handler = NextAuth(authOptions);
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,62 @@
+import {
+  type ApiKeyPrincipal,
+  authenticateApiKey,
+  readBearerToken,
+} from "@/lib/api-keys/authenticate-api-key";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { AppError } from "@/lib/http/app-error";
+import { handleApiError } from "@/lib/http/handle-api-error";
+
+type RouteParams = Record<string, string | string[]>;
+type NextRouteContext<Params extends RouteParams> = { params: Promise<Params> };
+type RouteHandler<Params extends RouteParams> = (
+  request: Request,
+  context: NextRouteContext<Params>,
+) => Promise<Response>;
+
+type Authenticated<Principal, Params> = { principal: Principal; params: Params };
+
+// Every route handler goes through one of these: authentication happens before the
+// handler runs and every thrown error becomes a problem+json response.
+function withPrincipal<Principal>(
+  authenticate: (request: Request) => Promise<Principal>,
+) {
+  return <Params extends RouteParams = Record<string, never>>(
+      handler: (request: Request, context: Authenticated<Principal, Params>) => Promise<Response>,
+    ): RouteHandler<Params> =>
+    async (request, context) => {
+      try {
+        const principal = await authenticate(request);
+        return await handler(request, { principal, params: await context.params });
+      } catch (error) {
+        return handleApiError(error);
+      }
+    };
+}
+
+async function requireSessionUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to use this endpoint.");
+  return user;
+}
+
+async function requireAdminUser(): Promise<SessionUser> {
+  const user = await requireSessionUser();
+  // 404, not 403: admin endpoints do not reveal that they exist.
+  if (user.role !== "admin") throw new AppError("not_found", "Not found.");
+  return user;
+}
+
+async function requireApiKey(request: Request): Promise<ApiKeyPrincipal> {
+  const principal = await authenticateApiKey(readBearerToken(request.headers.get("authorization")));
+  if (!principal) {
+    throw new AppError("unauthorized", "A valid API key is required (Authorization: Bearer <key>).");
+  }
+  return principal;
+}
+
+export const withPublic = withPrincipal(async () => null);
+export const withSession = withPrincipal(requireSessionUser);
+export const withAdmin = withPrincipal(requireAdminUser);
+export const withApiKey = withPrincipal(requireApiKey);
