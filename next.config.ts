@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+// Validates the environment at build time and at server start.
+import "./lib/env";
+
+const nextConfig: NextConfig = {
+  // Sentry SDKs POST to /api/<project>/envelope/ and do not follow Next's 308
+  // trailing-slash redirect: without this their events are silently dropped.
+  skipTrailingSlashRedirect: true,
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
