@@ -21,7 +21,13 @@ export async function createTrader(db: Db, options: CreateTraderOptions) {
       select: { id: true },
     });
     const version = await tx.traderCodeVersion.create({
-      data: { traderId: trader.id, version: 1, code: options.code, source: "user", authorId: options.userId },
+      data: {
+        traderId: trader.id,
+        version: 1,
+        code: options.code,
+        source: "user",
+        authorId: options.userId,
+      },
       select: { id: true },
     });
     return tx.trader.update({
