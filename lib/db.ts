@@ -1,11 +1,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 function createPrismaClient(connectionString: string) {
   const adapter = new PrismaPg({ connectionString, max: 10 });
-  // Key hashes never leave the database unless a query opts in explicitly.
-  return new PrismaClient({ adapter, omit: { apiKey: { hash: true } } });
+  return new PrismaClient({
+    adapter,
+    // Key hashes never leave the database unless a query opts in explicitly.
+    omit: { apiKey: { hash: true } },
+    // The embedded database runs one transaction at a time, so a burst queues
+    // longer than Prisma's 2 s default before a transaction can start.
+    ...(env.EMBEDDED_DB ? { transactionOptions: { maxWait: 20_000, timeout: 20_000 } } : {}),
+  });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;

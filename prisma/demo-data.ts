@@ -44,11 +44,18 @@ function shortHistory(symbol: string) {
     symbol,
     interval: "5m",
     params: { lookback: 20, volumeFactor: 1.5 },
-    candles: [candle(start, 64_210.5), candle(start + 300_000, 64_388.1), candle(start + 600_000, 64_102.9)],
+    candles: [
+      candle(start, 64_210.5),
+      candle(start + 300_000, 64_388.1),
+      candle(start + 600_000, 64_102.9),
+    ],
   };
 }
 
-type DemoEvent = Omit<ErrorEventInput, "trader_id"> & { trader: "momentum" | "rsi"; hoursAgo: number };
+type DemoEvent = Omit<ErrorEventInput, "trader_id"> & {
+  trader: "momentum" | "rsi";
+  hoursAgo: number;
+};
 
 const momentumShortHistory = (symbol: string, hoursAgo: number): DemoEvent => ({
   trader: "momentum",
@@ -78,10 +85,12 @@ const rsiZeroLosses = (symbol: string, hoursAgo: number): DemoEvent => ({
 // A realistic spread: one noisy runtime bug per trader, plus rarer timeouts,
 // a panic and a compilation error from a bad edit.
 export const demoEvents: DemoEvent[] = [
-  ...["BTCUSDT", "ETHUSDT", "SOLUSDT", "BTCUSDT", "AVAXUSDT", "ETHUSDT", "LINKUSDT"].map((symbol, index) =>
-    momentumShortHistory(symbol, 70 - index * 9),
+  ...["BTCUSDT", "ETHUSDT", "SOLUSDT", "BTCUSDT", "AVAXUSDT", "ETHUSDT", "LINKUSDT"].map(
+    (symbol, index) => momentumShortHistory(symbol, 70 - index * 9),
   ),
-  ...["DOGEUSDT", "XRPUSDT", "DOGEUSDT", "ADAUSDT"].map((symbol, index) => rsiZeroLosses(symbol, 50 - index * 11)),
+  ...["DOGEUSDT", "XRPUSDT", "DOGEUSDT", "ADAUSDT"].map((symbol, index) =>
+    rsiZeroLosses(symbol, 50 - index * 11),
+  ),
   {
     trader: "rsi",
     hoursAgo: 30,
@@ -97,7 +106,8 @@ export const demoEvents: DemoEvent[] = [
     hoursAgo: 20,
     error_type: "panic",
     error_message: "InternalError: stack overflow",
-    stack_trace: "InternalError: stack overflow\n    at highest (filter.js:3:12)\n    at highest (filter.js:3:12)",
+    stack_trace:
+      "InternalError: stack overflow\n    at highest (filter.js:3:12)\n    at highest (filter.js:3:12)",
     trigger_interval: "1h",
     symbols_processed: 12,
     execution_duration_ms: 4,

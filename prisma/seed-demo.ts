@@ -13,7 +13,10 @@ export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
 // Idempotent: a database that already has the demo trader is left alone.
 // Errors go through ingestErrorEvents, the same path executors use.
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
-  const existing = await db.user.findUnique({ where: { email: DEMO_TRADER_EMAIL }, select: { id: true } });
+  const existing = await db.user.findUnique({
+    where: { email: DEMO_TRADER_EMAIL },
+    select: { id: true },
+  });
   if (existing) return { created: false };
 
   const trader = await db.user.create({

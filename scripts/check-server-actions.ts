@@ -4,7 +4,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
-import { findServerActionProblems, hasUseServerDirective } from "@/scripts/lib/server-action-problems";
+import {
+  findServerActionProblems,
+  hasUseServerDirective,
+} from "@/scripts/lib/server-action-problems";
 
 const ROOTS = ["app", "lib", "components"];
 
@@ -21,7 +24,12 @@ let failures = 0;
 let checked = 0;
 for (const root of ROOTS) {
   for (const path of sourceFiles(root)) {
-    const file = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
+    const file = ts.createSourceFile(
+      path,
+      readFileSync(path, "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     if (!hasUseServerDirective(file)) continue;
     checked += 1;
     for (const problem of findServerActionProblems(file)) {

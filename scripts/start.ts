@@ -23,14 +23,17 @@ async function main() {
   console.log(embedded ? `Embedded Postgres on ${embedded.url}` : "Using DATABASE_URL");
 
   const { applied } = await applyMigrations({ connectionString: databaseUrl });
-  console.log(applied.length > 0 ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length > 0 ? `Applied migrations: ${applied.join(", ")}` : "Database is up to date.",
+  );
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     APP_URL: appUrl,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readOrCreateSecret(join(root, ".data", "auth-secret")),
+    NEXTAUTH_SECRET:
+      process.env.NEXTAUTH_SECRET ?? readOrCreateSecret(join(root, ".data", "auth-secret")),
     ...(embedded ? { EMBEDDED_DB: "true" } : {}),
   };
 

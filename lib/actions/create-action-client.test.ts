@@ -14,7 +14,10 @@ function clientFor(user: SessionUser | null) {
 
 describe("createActionClient", () => {
   it("injects the signed-in user and the parsed input", async () => {
-    const action = clientFor(trader).userAction(input, async ({ user, input }) => `${user.id}:${input.note}`);
+    const action = clientFor(trader).userAction(
+      input,
+      async ({ user, input }) => `${user.id}:${input.note}`,
+    );
     expect(await action({ note: "hi" })).toEqual({ ok: true, data: "u-1:hi" });
   });
 
@@ -30,14 +33,25 @@ describe("createActionClient", () => {
   it("hides admin actions from traders", async () => {
     const action = clientFor(trader).adminAction(input, async () => "secret");
     expect(await action({ note: "x" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await clientFor(admin).adminAction(input, async () => "ok")({ note: "x" })).toEqual({ ok: true, data: "ok" });
+    expect(await clientFor(admin).adminAction(input, async () => "ok")({ note: "x" })).toEqual({
+      ok: true,
+      data: "ok",
+    });
   });
 
   it("returns validation problems and domain errors as values", async () => {
     const action = clientFor(trader).userAction(input, async () => {
       throw new AppError("conflict", "Already resolved.");
     });
-    expect(await action({ note: "" })).toMatchObject({ ok: false, code: "validation_failed", fields: [{ path: "note" }] });
-    expect(await action({ note: "x" })).toEqual({ ok: false, code: "conflict", message: "Already resolved." });
+    expect(await action({ note: "" })).toMatchObject({
+      ok: false,
+      code: "validation_failed",
+      fields: [{ path: "note" }],
+    });
+    expect(await action({ note: "x" })).toEqual({
+      ok: false,
+      code: "conflict",
+      message: "Already resolved.",
+    });
   });
 });

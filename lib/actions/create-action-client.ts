@@ -11,12 +11,17 @@ type ActionContext<Input> = { user: SessionUser; input: Input };
 export function createActionClient(getUser: () => Promise<SessionUser | null>) {
   function define(requiredRole: SessionUser["role"] | null) {
     return <Schema extends z.ZodType, Data>(
-        schema: Schema,
-        handler: (context: ActionContext<z.infer<Schema>>) => Promise<Data>,
-      ) =>
+      schema: Schema,
+      handler: (context: ActionContext<z.infer<Schema>>) => Promise<Data>,
+    ) =>
       async (rawInput: z.input<Schema>): Promise<ActionResult<Data>> => {
         const user = await getUser();
-        if (!user) return { ok: false, code: "unauthorized", message: "Your session has ended: sign in again." };
+        if (!user)
+          return {
+            ok: false,
+            code: "unauthorized",
+            message: "Your session has ended: sign in again.",
+          };
         if (requiredRole && user.role !== requiredRole) {
           return { ok: false, code: "not_found", message: "Not found." };
         }
@@ -32,9 +37,14 @@ export function createActionClient(getUser: () => Promise<SessionUser | null>) {
         try {
           return { ok: true, data: await handler({ user, input: parsed.data }) };
         } catch (error) {
-          if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fields: error.fields };
+          if (error instanceof AppError)
+            return { ok: false, code: error.code, message: error.message, fields: error.fields };
           console.error("[action] unhandled error", error);
-          return { ok: false, code: "internal_error", message: "Something went wrong on our side." };
+          return {
+            ok: false,
+            code: "internal_error",
+            message: "Something went wrong on our side.",
+          };
         }
       };
   }

@@ -1,7 +1,7 @@
 import { generateApiKey } from "@/lib/api-keys/api-key-token";
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/http/app-error";
 import type { ApiKeyScope } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/http/app-error";
 
 export type CreateApiKeyOptions = {
   userId: string;

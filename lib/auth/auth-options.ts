@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
-import type { EmailConfig } from "next-auth/providers/email";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { EmailConfig } from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
 import { isDemoEmail, isDemoSignInEnabled } from "@/lib/auth/demo-sign-in";

@@ -23,6 +23,6 @@ export async function requireUserPage(callbackPath: string): Promise<SessionUser
 // Admin pages answer 404 to everyone else so their existence is not revealed.
 export async function requireAdminPage(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user || user.role !== "admin") notFound();
+  if (user?.role !== "admin") notFound();
   return user;
 }

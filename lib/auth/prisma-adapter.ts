@@ -2,7 +2,13 @@ import type { Adapter, AdapterAccount, AdapterUser } from "next-auth/adapters";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-const adapterUserSelect = { id: true, email: true, name: true, image: true, emailVerified: true } as const;
+const adapterUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  image: true,
+  emailVerified: true,
+} as const;
 
 // next-auth v4's official adapter targets the old generated client; this one is
 // typed against our own Prisma 7 client and only implements what JWT sessions use.
@@ -10,7 +16,12 @@ export function createPrismaAdapter(getDb: () => Db): Adapter {
   return {
     async createUser(user: Omit<AdapterUser, "id">): Promise<AdapterUser> {
       return getDb().user.create({
-        data: { email: user.email.toLowerCase(), name: user.name, image: user.image, emailVerified: user.emailVerified },
+        data: {
+          email: user.email.toLowerCase(),
+          name: user.name,
+          image: user.image,
+          emailVerified: user.emailVerified,
+        },
         select: adapterUserSelect,
       });
     },
@@ -25,7 +36,11 @@ export function createPrismaAdapter(getDb: () => Db): Adapter {
       return account?.user ?? null;
     },
     updateUser: ({ id, name, image, emailVerified }) =>
-      getDb().user.update({ where: { id }, data: { name, image, emailVerified }, select: adapterUserSelect }),
+      getDb().user.update({
+        where: { id },
+        data: { name, image, emailVerified },
+        select: adapterUserSelect,
+      }),
     async linkAccount(account: AdapterAccount) {
       await getDb().account.create({
         data: {
@@ -52,7 +67,8 @@ export function createPrismaAdapter(getDb: () => Db): Adapter {
           where: { identifier_token: { identifier, token } },
         });
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")
+          return null;
         throw error;
       }
     },

@@ -1,5 +1,5 @@
-import { env } from "@/lib/env";
 import { getResendClient } from "@/lib/email/resend-client";
+import { env } from "@/lib/env";
 
 export async function sendMagicLink({ email, url }: { email: string; url: string }): Promise<void> {
   const resend = getResendClient();

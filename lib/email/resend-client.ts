@@ -7,7 +7,10 @@ let cached: Resend | null | undefined;
 export function getResendClient(): Resend | null {
   if (cached !== undefined) return cached;
   cached = env.RESEND_API_KEY
-    ? new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined)
+    ? new Resend(
+        env.RESEND_API_KEY,
+        env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined,
+      )
     : null;
   return cached;
 }

@@ -9,9 +9,14 @@ export function handleApiError(error: unknown): Response {
     return problemResponse(error.code, error.status, error.message, { errors: error.fields });
   }
   if (error instanceof ZodError) {
-    return problemResponse("validation_failed", 422, "The request body does not match the schema.", {
-      errors: zodIssuesToFields(error),
-    });
+    return problemResponse(
+      "validation_failed",
+      422,
+      "The request body does not match the schema.",
+      {
+        errors: zodIssuesToFields(error),
+      },
+    );
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return problemResponse("not_found", 404, "The resource does not exist.");

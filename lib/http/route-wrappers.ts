@@ -19,12 +19,10 @@ type Authenticated<Principal, Params> = { principal: Principal; params: Params }
 
 // Every route handler goes through one of these: authentication happens before the
 // handler runs and every thrown error becomes a problem+json response.
-function withPrincipal<Principal>(
-  authenticate: (request: Request) => Promise<Principal>,
-) {
+function withPrincipal<Principal>(authenticate: (request: Request) => Promise<Principal>) {
   return <Params extends RouteParams = Record<string, never>>(
-      handler: (request: Request, context: Authenticated<Principal, Params>) => Promise<Response>,
-    ): RouteHandler<Params> =>
+    handler: (request: Request, context: Authenticated<Principal, Params>) => Promise<Response>,
+  ): RouteHandler<Params> =>
     async (request, context) => {
       try {
         const principal = await authenticate(request);
@@ -51,7 +49,10 @@ async function requireAdminUser(): Promise<SessionUser> {
 async function requireApiKey(request: Request): Promise<ApiKeyPrincipal> {
   const principal = await authenticateApiKey(readBearerToken(request.headers.get("authorization")));
   if (!principal) {
-    throw new AppError("unauthorized", "A valid API key is required (Authorization: Bearer <key>).");
+    throw new AppError(
+      "unauthorized",
+      "A valid API key is required (Authorization: Bearer <key>).",
+    );
   }
   return principal;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { computeFingerprint, normalizeErrorMessage, shortErrorHash } from "@/lib/ingest/fingerprint";
+import {
+  computeFingerprint,
+  normalizeErrorMessage,
+  shortErrorHash,
+} from "@/lib/ingest/fingerprint";
 
 describe("normalizeErrorMessage", () => {
   it.each([
@@ -21,7 +25,9 @@ describe("computeFingerprint", () => {
   const base = { traderId: "t-1", errorType: "runtime", message: "RSI is NaN for BTCUSDT" };
 
   it("groups messages that differ only in variable parts", () => {
-    expect(computeFingerprint(base)).toBe(computeFingerprint({ ...base, message: "RSI is NaN for ETHUSDT" }));
+    expect(computeFingerprint(base)).toBe(
+      computeFingerprint({ ...base, message: "RSI is NaN for ETHUSDT" }),
+    );
   });
 
   it("separates traders and error types", () => {
@@ -32,7 +38,11 @@ describe("computeFingerprint", () => {
 
   it("lets a client fingerprint override the message", () => {
     const a = computeFingerprint({ ...base, clientFingerprint: ["custom"] });
-    const b = computeFingerprint({ ...base, message: "something else", clientFingerprint: ["custom"] });
+    const b = computeFingerprint({
+      ...base,
+      message: "something else",
+      clientFingerprint: ["custom"],
+    });
     expect(a).toBe(b);
     expect(a).not.toBe(computeFingerprint(base));
   });

@@ -15,7 +15,9 @@ const normalizers: ReadonlyArray<[RegExp, string]> = [
 
 export function normalizeErrorMessage(message: string): string {
   const firstLine = message.split("\n", 1)[0] ?? "";
-  return normalizers.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), firstLine).trim();
+  return normalizers
+    .reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), firstLine)
+    .trim();
 }
 
 export function computeFingerprint(parts: {
@@ -26,7 +28,12 @@ export function computeFingerprint(parts: {
 }): string {
   const material = parts.clientFingerprint
     ? ["client", parts.traderId, ...parts.clientFingerprint]
-    : [`v${GROUPING_VERSION}`, parts.traderId, parts.errorType, normalizeErrorMessage(parts.message)];
+    : [
+        `v${GROUPING_VERSION}`,
+        parts.traderId,
+        parts.errorType,
+        normalizeErrorMessage(parts.message),
+      ];
   return createHash("sha256").update(material.join("\u0000")).digest("hex");
 }
 

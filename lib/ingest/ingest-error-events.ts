@@ -26,12 +26,18 @@ function titleOf(event: ErrorEventInput): string {
   return firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine;
 }
 
-async function resolveTraderId(tx: TransactionClient, principal: ApiKeyPrincipal, event: ErrorEventInput) {
+async function resolveTraderId(
+  tx: TransactionClient,
+  principal: ApiKeyPrincipal,
+  event: ErrorEventInput,
+) {
   const traderId = event.trader_id ?? principal.traderId;
   if (!traderId) {
-    throw new AppError("validation_failed", "trader_id is required for keys not scoped to a trader.", [
-      { path: "trader_id", message: "Required" },
-    ]);
+    throw new AppError(
+      "validation_failed",
+      "trader_id is required for keys not scoped to a trader.",
+      [{ path: "trader_id", message: "Required" }],
+    );
   }
   if (principal.traderId && principal.traderId !== traderId) {
     throw new AppError("forbidden", "This API key is scoped to another trader.");
@@ -44,24 +50,43 @@ async function resolveTraderId(tx: TransactionClient, principal: ApiKeyPrincipal
   return traderId;
 }
 
-async function findReplay(tx: TransactionClient, userId: string, eventId: string, payloadHash: string) {
+async function findReplay(
+  tx: TransactionClient,
+  userId: string,
+  eventId: string,
+  payloadHash: string,
+) {
   const existing = await tx.errorEvent.findUnique({
     where: { userId_idempotencyKey: { userId, idempotencyKey: eventId } },
     select: { id: true, groupId: true, errorHash: true, payloadHash: true },
   });
   if (!existing) return null;
   if (existing.payloadHash !== payloadHash) {
-    throw new AppError("idempotency_mismatch", `event_id ${eventId} was already used for a different payload.`);
+    throw new AppError(
+      "idempotency_mismatch",
+      `event_id ${eventId} was already used for a different payload.`,
+    );
   }
   return existing;
 }
 
-async function ingestOne(tx: TransactionClient, principal: ApiKeyPrincipal, event: ErrorEventInput) {
+async function ingestOne(
+  tx: TransactionClient,
+  principal: ApiKeyPrincipal,
+  event: ErrorEventInput,
+) {
   const eventId = event.event_id ?? randomUUID();
   const payloadHash = payloadHashOf(event);
   const replay = await findReplay(tx, principal.userId, eventId, payloadHash);
   if (replay) {
-    return { eventId, id: replay.id, groupId: replay.groupId, errorHash: replay.errorHash, isNewGroup: false, isReplay: true };
+    return {
+      eventId,
+      id: replay.id,
+      groupId: replay.groupId,
+      errorHash: replay.errorHash,
+      isNewGroup: false,
+      isReplay: true,
+    };
   }
 
   const traderId = await resolveTraderId(tx, principal, event);
@@ -118,9 +143,19 @@ async function ingestOne(tx: TransactionClient, principal: ApiKeyPrincipal, even
     },
     select: { id: true },
   });
-  await tx.trader.update({ where: { id: traderId }, data: { state: "error", lastErrorAt: occurredAt } });
+  await tx.trader.update({
+    where: { id: traderId },
+    data: { state: "error", lastErrorAt: occurredAt },
+  });
 
-  return { eventId, id: created.id, groupId: group.id, errorHash, isNewGroup: !existingGroup, isReplay: false };
+  return {
+    eventId,
+    id: created.id,
+    groupId: group.id,
+    errorHash,
+    isNewGroup: !existingGroup,
+    isReplay: false,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {

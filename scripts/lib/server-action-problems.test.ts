@@ -1,8 +1,12 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { findServerActionProblems, hasUseServerDirective } from "@/scripts/lib/server-action-problems";
+import {
+  findServerActionProblems,
+  hasUseServerDirective,
+} from "@/scripts/lib/server-action-problems";
 
-const parse = (source: string) => ts.createSourceFile("actions.ts", source, ts.ScriptTarget.Latest, true);
+const parse = (source: string) =>
+  ts.createSourceFile("actions.ts", source, ts.ScriptTarget.Latest, true);
 
 describe("server action export check", () => {
   it("accepts actions built with the action client, and types", () => {

@@ -2,15 +2,18 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { getDb } from "@/lib/db";
 import { DEMO_ADMIN_EMAIL, DEMO_TRADER_EMAIL } from "@/prisma/seed-demo";
-import { seedApiKey } from "@/tests/factories/seed-api-key";
 import { ErrorsPage } from "@/tests/e2e/pages/errors-page";
 import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
+import { seedApiKey } from "@/tests/factories/seed-api-key";
 
 test.afterAll(async () => {
   await getDb().$disconnect();
 });
 
-test("a trader signs in, sees the seeded errors and a newly reported one", async ({ page, request }) => {
+test("a trader signs in, sees the seeded errors and a newly reported one", async ({
+  page,
+  request,
+}) => {
   await new SignInPage(page).signInAsDemo(DEMO_TRADER_EMAIL);
   const errors = new ErrorsPage(page);
   await expect(errors.row("Cannot read properties of undefined")).toBeVisible();
@@ -19,13 +22,23 @@ test("a trader signs in, sees the seeded errors and a newly reported one", async
   expect(seededCount).toBeGreaterThanOrEqual(5);
 
   const db = getDb();
-  const trader = await db.user.findUniqueOrThrow({ where: { email: DEMO_TRADER_EMAIL }, select: { id: true } });
-  const momentum = await db.trader.findFirstOrThrow({ where: { userId: trader.id, name: "Momentum breakout" } });
+  const trader = await db.user.findUniqueOrThrow({
+    where: { email: DEMO_TRADER_EMAIL },
+    select: { id: true },
+  });
+  const momentum = await db.trader.findFirstOrThrow({
+    where: { userId: trader.id, name: "Momentum breakout" },
+  });
   const { token } = await seedApiKey(db, { userId: trader.id, name: "e2e executor" });
   const title = `ReferenceError: e2eIndicator${randomUUID().slice(0, 6)} is not defined`;
   const response = await request.post("/api/errors", {
     headers: { authorization: `Bearer ${token}` },
-    data: { event_id: randomUUID(), trader_id: momentum.id, error_type: "runtime", error_message: title },
+    data: {
+      event_id: randomUUID(),
+      trader_id: momentum.id,
+      error_type: "runtime",
+      error_message: title,
+    },
   });
   expect(response.status()).toBe(201);
 

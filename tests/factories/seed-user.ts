@@ -2,7 +2,10 @@ import type { Db } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { uniqueSuffix } from "@/tests/factories/unique";
 
-export async function seedUser(db: Db, options: { email?: string; name?: string; role?: UserRole } = {}) {
+export async function seedUser(
+  db: Db,
+  options: { email?: string; name?: string; role?: UserRole } = {},
+) {
   const suffix = uniqueSuffix();
   return db.user.create({
     data: {

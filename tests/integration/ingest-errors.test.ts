@@ -67,8 +67,12 @@ describe("POST /api/errors", () => {
   });
 
   it("groups a second occurrence that differs only in variable parts", async () => {
-    const first = await (await post(token, runtimeEvent(traderId, { error_message: "RSI is NaN for BTCUSDT" }))).json();
-    const second = await (await post(token, runtimeEvent(traderId, { error_message: "RSI is NaN for ETHUSDT" }))).json();
+    const first = await (
+      await post(token, runtimeEvent(traderId, { error_message: "RSI is NaN for BTCUSDT" }))
+    ).json();
+    const second = await (
+      await post(token, runtimeEvent(traderId, { error_message: "RSI is NaN for ETHUSDT" }))
+    ).json();
     expect(second.group_id).toBe(first.group_id);
     expect(second.new_group).toBe(false);
     const group = await db.errorGroup.findUniqueOrThrow({ where: { id: first.group_id } });
@@ -80,8 +84,14 @@ describe("POST /api/errors", () => {
     const original = await (await post(token, event)).json();
     const replay = await post(token, event);
     expect(replay.status).toBe(200);
-    expect(await replay.json()).toMatchObject({ id: original.id, group_id: original.group_id, replay: true });
-    expect(await db.errorEvent.count({ where: { userId, idempotencyKey: event.event_id } })).toBe(1);
+    expect(await replay.json()).toMatchObject({
+      id: original.id,
+      group_id: original.group_id,
+      replay: true,
+    });
+    expect(await db.errorEvent.count({ where: { userId, idempotencyKey: event.event_id } })).toBe(
+      1,
+    );
     const group = await db.errorGroup.findUniqueOrThrow({ where: { id: original.group_id } });
     expect(group.eventCount).toBe(1);
   });
@@ -95,7 +105,9 @@ describe("POST /api/errors", () => {
   });
 
   it("accepts a batch in one transaction", async () => {
-    const response = await post(token, { events: [runtimeEvent(traderId), runtimeEvent(traderId, { error_type: "timeout" })] });
+    const response = await post(token, {
+      events: [runtimeEvent(traderId), runtimeEvent(traderId, { error_type: "timeout" })],
+    });
     expect(response.status).toBe(201);
     const body = await response.json();
     expect(body.events).toHaveLength(2);
@@ -106,7 +118,9 @@ describe("POST /api/errors", () => {
     await db.apiKey.update({ where: { id: revoked.key.id }, data: { revokedAt: new Date() } });
     const unknownKey = `fl_${"A".repeat(12)}_${"b".repeat(43)}`;
     const responses = await Promise.all(
-      [undefined, "garbage", unknownKey, revoked.token].map((candidate) => post(candidate, runtimeEvent(traderId))),
+      [undefined, "garbage", unknownKey, revoked.token].map((candidate) =>
+        post(candidate, runtimeEvent(traderId)),
+      ),
     );
     const bodies = await Promise.all(responses.map((response) => response.text()));
     expect(responses.map((response) => response.status)).toEqual([401, 401, 401, 401]);
@@ -114,12 +128,19 @@ describe("POST /api/errors", () => {
   });
 
   it("names the problem in malformed and invalid bodies", async () => {
-    const malformed = await POST(jsonRequest("/api/errors", { token, rawBody: "{not json" }), noParams);
+    const malformed = await POST(
+      jsonRequest("/api/errors", { token, rawBody: "{not json" }),
+      noParams,
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get("content-type")).toBe("application/problem+json");
     expect(await malformed.json()).toMatchObject({ code: "invalid_json" });
 
-    const invalid = await post(token, { ...runtimeEvent(traderId), error_type: "meltdown", extra: 1 });
+    const invalid = await post(token, {
+      ...runtimeEvent(traderId),
+      error_type: "meltdown",
+      extra: 1,
+    });
     expect(invalid.status).toBe(422);
     const problem = await invalid.json();
     expect(problem.code).toBe("validation_failed");

@@ -19,9 +19,13 @@ function toJson(result: IngestedEvent) {
 export const POST = withApiKey(async (request, { principal }) => {
   const raw = await readJson(request);
   const isBatch = isBatchBody(raw);
-  const events = isBatch ? parseBody(batchBodySchema, raw).events : [parseBody(errorEventSchema, raw)];
+  const events = isBatch
+    ? parseBody(batchBodySchema, raw).events
+    : [parseBody(errorEventSchema, raw)];
   const results = await ingestErrorEvents(getDb(), { principal, events });
   const status = results.every((result) => result.isReplay) ? 200 : 201;
   const [first] = results;
-  return Response.json(isBatch || !first ? { events: results.map(toJson) } : toJson(first), { status });
+  return Response.json(isBatch || !first ? { events: results.map(toJson) } : toJson(first), {
+    status,
+  });
 });

@@ -4,7 +4,11 @@ import { spawn } from "node:child_process";
 import { Client } from "pg";
 import { startEmbeddedPostgres } from "@/lib/embedded-db/start-embedded-postgres";
 import { applyMigrations } from "@/lib/migrations/apply-migrations";
-import { E2E_EMBEDDED_DB_PORT, E2E_PORT, isEmbeddedE2eDatabase } from "@/tests/e2e/support/e2e-database";
+import {
+  E2E_EMBEDDED_DB_PORT,
+  E2E_PORT,
+  isEmbeddedE2eDatabase,
+} from "@/tests/e2e/support/e2e-database";
 
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 
@@ -25,7 +29,10 @@ async function main() {
   const embedded = isEmbeddedE2eDatabase()
     ? await startEmbeddedPostgres({ port: E2E_EMBEDDED_DB_PORT })
     : null;
-  if (!embedded) await withAdminClient((client, name) => client.query(`CREATE DATABASE "${name}"`).then(() => undefined));
+  if (!embedded)
+    await withAdminClient((client, name) =>
+      client.query(`CREATE DATABASE "${name}"`).then(() => undefined),
+    );
   await applyMigrations({ connectionString: databaseUrl });
 
   const env = {
