@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { type SessionProxy, startSessionProxy } from "@/lib/embedded-db/session-proxy";
@@ -34,6 +35,8 @@ export async function startEmbeddedPostgres({
   port = 0,
   host = "127.0.0.1",
 }: StartEmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  // PGlite creates the data directory itself but not its parents (.data/ on a fresh clone).
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
   // Only the proxy connects here; clients get the proxy's address.
   const server = new PGLiteSocketServer({
