@@ -1,7 +1,7 @@
 // `npm start`: one command from a fresh clone to a running Faultline.
 // Without DATABASE_URL it starts the embedded Postgres (PGlite, data in .data/),
 // migrates, seeds the demo, builds when sources changed, and serves on PORT (3000).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { startEmbeddedPostgres } from "@/lib/embedded-db/start-embedded-postgres";
 import { applyMigrations } from "@/lib/migrations/apply-migrations";
@@ -9,6 +9,16 @@ import { readOrCreateSecret } from "@/scripts/lib/local-secrets";
 import { needsBuild } from "@/scripts/lib/needs-build";
 
 const root = process.cwd();
+
+// Never spawnSync here: the embedded database is served from this process's event
+// loop, so blocking it would deadlock a child that talks to the database.
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
 const port = process.env.PORT ?? "3000";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 
@@ -38,14 +48,14 @@ async function main() {
   };
 
   if (process.env.FAULTLINE_SEED !== "off") {
-    const seed = spawnSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "inherit", env: childEnv });
-    if (seed.status !== 0) throw new Error("Seeding the demo data failed.");
+    if ((await run("npx", ["tsx", "prisma/seed.ts"], childEnv)) !== 0) {
+      throw new Error("Seeding the demo data failed.");
+    }
   }
 
   if (needsBuild(root)) {
     console.log("Building the app (first run or sources changed)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: childEnv });
-    if (build.status !== 0) throw new Error("next build failed.");
+    if ((await run("npx", ["next", "build"], childEnv)) !== 0) throw new Error("next build failed.");
   }
 
   const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: childEnv });
