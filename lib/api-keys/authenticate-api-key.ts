@@ -9,6 +9,11 @@ export type ApiKeyPrincipal = {
   scope: ApiKeyScope;
 };
 
+// Whoever may write events: an API key, or a trader's Sentry DSN (keyId null, traderId set).
+export type IngestPrincipal = Pick<ApiKeyPrincipal, "userId" | "traderId"> & {
+  keyId: string | null;
+};
+
 export function readBearerToken(authorization: string | null): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   return match?.[1] ?? null;

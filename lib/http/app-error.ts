@@ -21,12 +21,20 @@ export type ProblemField = { path: string; message: string };
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields?: ProblemField[];
+  // For rate_limited / unavailable: sent as Retry-After so clients back off correctly.
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message: string, fields?: ProblemField[]) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    fields?: ProblemField[],
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

@@ -6,7 +6,14 @@ import { zodIssuesToFields } from "@/lib/http/zod-fields";
 
 export function handleApiError(error: unknown): Response {
   if (error instanceof AppError) {
-    return problemResponse(error.code, error.status, error.message, { errors: error.fields });
+    const headers =
+      error.retryAfterSeconds === undefined
+        ? undefined
+        : { "retry-after": String(Math.ceil(error.retryAfterSeconds)) };
+    return problemResponse(error.code, error.status, error.message, {
+      errors: error.fields,
+      headers,
+    });
   }
   if (error instanceof ZodError) {
     return problemResponse(

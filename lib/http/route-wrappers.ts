@@ -57,7 +57,22 @@ async function requireApiKey(request: Request): Promise<ApiKeyPrincipal> {
   return principal;
 }
 
+export type UserPrincipal =
+  | { kind: "session"; userId: string; user: SessionUser }
+  | { kind: "api_key"; userId: string; apiKey: ApiKeyPrincipal };
+
+// Read endpoints that both the browser (session) and executors (API key) call.
+async function requireSessionOrApiKey(request: Request): Promise<UserPrincipal> {
+  if (request.headers.get("authorization")) {
+    const apiKey = await requireApiKey(request);
+    return { kind: "api_key", userId: apiKey.userId, apiKey };
+  }
+  const user = await requireSessionUser();
+  return { kind: "session", userId: user.id, user };
+}
+
 export const withPublic = withPrincipal(async () => null);
 export const withSession = withPrincipal(requireSessionUser);
 export const withAdmin = withPrincipal(requireAdminUser);
 export const withApiKey = withPrincipal(requireApiKey);
+export const withUser = withPrincipal(requireSessionOrApiKey);

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import type { IngestPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { EventSource } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 import type { ErrorEventInput } from "@/lib/ingest/error-event-schema";
 import { computeFingerprint, GROUPING_VERSION, shortErrorHash } from "@/lib/ingest/fingerprint";
@@ -28,7 +29,7 @@ function titleOf(event: ErrorEventInput): string {
 
 async function resolveTraderId(
   tx: TransactionClient,
-  principal: ApiKeyPrincipal,
+  principal: IngestPrincipal,
   event: ErrorEventInput,
 ) {
   const traderId = event.trader_id ?? principal.traderId;
@@ -72,7 +73,7 @@ async function findReplay(
 
 async function ingestOne(
   tx: TransactionClient,
-  principal: ApiKeyPrincipal,
+  principal: IngestPrincipal,
   event: ErrorEventInput,
 ) {
   const eventId = event.event_id ?? randomUUID();
@@ -129,6 +130,7 @@ async function ingestOne(
       groupId: group.id,
       idempotencyKey: eventId,
       payloadHash,
+      source,
       errorType: event.error_type,
       errorMessage: event.error_message,
       stackTrace: event.stack_trace,
@@ -167,12 +169,16 @@ function isUniqueViolation(error: unknown): boolean {
 // then finds it and answers it as a replay.
 export async function ingestErrorEvents(
   db: Db,
-  { principal, events }: { principal: ApiKeyPrincipal; events: ErrorEventInput[] },
+  {
+    principal,
+    events,
+    source = "api",
+  }: { principal: IngestPrincipal; events: ErrorEventInput[]; source?: EventSource },
 ): Promise<IngestedEvent[]> {
   const run = () =>
     db.$transaction(async (tx) => {
       const results: IngestedEvent[] = [];
-      for (const event of events) results.push(await ingestOne(tx, principal, event));
+      for (const event of events) results.push(await ingestOne(tx, principal, event, source));
       return results;
     });
   try {
