@@ -75,6 +75,7 @@ async function ingestOne(
   tx: TransactionClient,
   principal: IngestPrincipal,
   event: ErrorEventInput,
+  source: EventSource,
 ) {
   const eventId = event.event_id ?? randomUUID();
   const payloadHash = payloadHashOf(event);
