@@ -1,11 +1,27 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-function createPrismaClient(connectionString: string) {
-  const adapter = new PrismaPg({ connectionString, max: 10 });
+// One pg pool per process, shared by Prisma (through the adapter) and the few hot
+// paths that need a single hand-written statement (ingest).
+function createPool(connectionString: string): Pool {
+  return new Pool({
+    connectionString,
+    max: 10,
+    // Covers both connecting and waiting for a free client: fail fast so an unreachable
+    // or saturated database becomes a quick 503, except for the embedded database,
+    // which runs one statement at a time and legitimately queues under bursts.
+    connectionTimeoutMillis: env.EMBEDDED_DB ? 30_000 : 2_000,
+    idleTimeoutMillis: 30_000,
+    // Scripts (seed, migrate) exit when done instead of waiting for idle clients.
+    allowExitOnIdle: true,
+  });
+}
+
+function createPrismaClient(pool: Pool) {
   return new PrismaClient({
-    adapter,
+    adapter: new PrismaPg(pool),
     // Key hashes never leave the database unless a query opts in explicitly.
     omit: { apiKey: { hash: true } },
     // The embedded database runs one transaction at a time, so a burst queues
@@ -16,19 +32,24 @@ function createPrismaClient(connectionString: string) {
 
 export type Db = ReturnType<typeof createPrismaClient>;
 
-const globalForPrisma = globalThis as unknown as { faultlinePrisma?: Db };
+type Connection = { pool: Pool; prisma: Db };
+const globalForDb = globalThis as unknown as { faultlineDb?: Connection };
 
-function requireDatabaseUrl(): string {
+function getConnection(): Connection {
+  if (globalForDb.faultlineDb) return globalForDb.faultlineDb;
   if (!env.DATABASE_URL) {
     throw new Error("DATABASE_URL is not set: run `npm start` (embedded database) or set it.");
   }
-  return env.DATABASE_URL;
+  const pool = createPool(env.DATABASE_URL);
+  // Cached in production too: one pool per server process, not per request.
+  globalForDb.faultlineDb = { pool, prisma: createPrismaClient(pool) };
+  return globalForDb.faultlineDb;
 }
 
 export function getDb(): Db {
-  if (globalForPrisma.faultlinePrisma) return globalForPrisma.faultlinePrisma;
-  const client = createPrismaClient(requireDatabaseUrl());
-  // Cache in production too: one pool per server process, not per request.
-  globalForPrisma.faultlinePrisma = client;
-  return client;
+  return getConnection().prisma;
+}
+
+export function getPool(): Pool {
+  return getConnection().pool;
 }

@@ -45,7 +45,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   const versionIds = { momentum: momentum.activeVersionId, rsi: rsi.activeVersionId };
   const now = Date.now();
   for (const { trader: key, hoursAgo, ...event } of demoEvents) {
-    await ingestErrorEvents(db, {
+    await ingestErrorEvents({
       principal,
       events: [
         {

@@ -3,6 +3,7 @@ import {
   computeFingerprint,
   normalizeErrorMessage,
   shortErrorHash,
+  topInAppFrames,
 } from "@/lib/ingest/fingerprint";
 
 describe("normalizeErrorMessage", () => {
@@ -49,5 +50,43 @@ describe("computeFingerprint", () => {
 
   it("has a 12-hex short hash", () => {
     expect(shortErrorHash(computeFingerprint(base))).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe("topInAppFrames", () => {
+  it("keeps function and file of the user's filter frames, innermost first, without line numbers", () => {
+    const stack = [
+      "TypeError: x",
+      "    at highest (filter.js:3:12)",
+      "    at filter (filter.js:9:98)",
+      "    at runFilter (executor/run-filter.ts:41:12)",
+    ].join("\n");
+    expect(topInAppFrames(stack)).toEqual(["highest@filter.js", "filter@filter.js"]);
+  });
+
+  it("reads Python tracebacks innermost first", () => {
+    const stack = [
+      "Traceback (most recent call last):",
+      '  File "/srv/executor/run.py", line 10, in run',
+      '  File "/srv/filters/filter.py", line 4, in filter',
+      '  File "/srv/filters/filter.py", line 12, in rsi',
+      "ZeroDivisionError: division by zero",
+    ].join("\n");
+    expect(topInAppFrames(stack)).toEqual(["rsi@filter.py", "filter@filter.py"]);
+  });
+
+  it("splits groups that fail in different filter functions", () => {
+    const base = { traderId: "t-1", errorType: "runtime", message: "TypeError: x" };
+    const inHighest = computeFingerprint({
+      ...base,
+      stackTrace: "    at highest (filter.js:3:12)",
+    });
+    const inLowest = computeFingerprint({ ...base, stackTrace: "    at lowest (filter.js:3:12)" });
+    const movedLine = computeFingerprint({
+      ...base,
+      stackTrace: "    at highest (filter.js:30:1)",
+    });
+    expect(inHighest).not.toBe(inLowest);
+    expect(inHighest).toBe(movedLine);
   });
 });

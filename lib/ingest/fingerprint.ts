@@ -20,10 +20,34 @@ export function normalizeErrorMessage(message: string): string {
     .trim();
 }
 
+// Frames from the user's filter source, as our sandbox and common executors name it.
+const IN_APP_FILE = /(^|[/\\])(filter|user-filter)\.(js|mjs|ts|py)$|^<filter>$/;
+const JS_FRAME = /^\s*at\s+(?:(\S+)\s+\()?([^()\s]+?)(?::\d+){0,2}\)?\s*$/;
+const PYTHON_FRAME = /^\s*File "([^"]+)", line \d+, in (\S+)/;
+const MAX_IN_APP_FRAMES = 3;
+
+// Function and file of the topmost in-app frames; line numbers are left out on
+// purpose so an unrelated edit above the failing line does not split the group.
+export function topInAppFrames(stackTrace: string | undefined): string[] {
+  if (!stackTrace) return [];
+  const frames: string[] = [];
+  for (const line of stackTrace.split("\n")) {
+    const js = JS_FRAME.exec(line);
+    const python = js ? null : PYTHON_FRAME.exec(line);
+    const file = js?.[2] ?? python?.[1];
+    const fn = (js ? js[1] : python?.[2]) ?? "<anonymous>";
+    if (file && IN_APP_FILE.test(file)) frames.push(`${fn}@${file.split(/[/\\]/).pop()}`);
+  }
+  // Python prints the innermost frame last, JS first: keep the innermost ones either way.
+  const isPython = stackTrace.includes('File "');
+  return (isPython ? frames.reverse() : frames).slice(0, MAX_IN_APP_FRAMES);
+}
+
 export function computeFingerprint(parts: {
   traderId: string;
   errorType: string;
   message: string;
+  stackTrace?: string;
   clientFingerprint?: string[];
 }): string {
   const material = parts.clientFingerprint
@@ -33,6 +57,7 @@ export function computeFingerprint(parts: {
         parts.traderId,
         parts.errorType,
         normalizeErrorMessage(parts.message),
+        ...topInAppFrames(parts.stackTrace),
       ];
   return createHash("sha256").update(material.join("\u0000")).digest("hex");
 }

@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import type { Pool, PoolClient } from "pg";
 import type { IngestPrincipal } from "@/lib/api-keys/authenticate-api-key";
-import type { Db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { EventSource } from "@/lib/generated/prisma/enums";
+import { getPool } from "@/lib/db";
+import type { ErrorGroupStatus, EventSource } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 import type { ErrorEventInput } from "@/lib/ingest/error-event-schema";
-import { computeFingerprint, GROUPING_VERSION, shortErrorHash } from "@/lib/ingest/fingerprint";
+import { INSERT_EVENT_SQL } from "@/lib/ingest/insert-event-sql";
+import { insertEventParams, type PreparedEvent, prepareEvent } from "@/lib/ingest/prepare-event";
 
 export type IngestedEvent = {
   eventId: string;
@@ -14,178 +14,194 @@ export type IngestedEvent = {
   errorHash: string;
   isNewGroup: boolean;
   isReplay: boolean;
+  groupStatus: ErrorGroupStatus | null;
+  isRegression: boolean;
 };
 
-type TransactionClient = Prisma.TransactionClient;
+type InsertedRow = {
+  is_replay: boolean;
+  payload_hash: string | null;
+  id: string;
+  group_id: string;
+  error_hash: string;
+  is_new: boolean;
+  from_status: ErrorGroupStatus | null;
+  to_status: ErrorGroupStatus;
+};
 
-function payloadHashOf(event: ErrorEventInput): string {
-  return createHash("sha256").update(JSON.stringify(event)).digest("hex");
+type StoredRow = {
+  idempotency_key: string;
+  id: string;
+  group_id: string;
+  error_hash: string;
+  payload_hash: string;
+};
+
+type Queryable = Pool | PoolClient;
+
+const UNIQUE_VIOLATION = "23505";
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    error.code === UNIQUE_VIOLATION
+  );
 }
 
-function titleOf(event: ErrorEventInput): string {
-  const firstLine = event.error_message.split("\n", 1)[0] ?? event.error_message;
-  return firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine;
-}
-
-async function resolveTraderId(
-  tx: TransactionClient,
-  principal: IngestPrincipal,
-  event: ErrorEventInput,
-) {
-  const traderId = event.trader_id ?? principal.traderId;
-  if (!traderId) {
-    throw new AppError(
-      "validation_failed",
-      "trader_id is required for keys not scoped to a trader.",
-      [{ path: "trader_id", message: "Required" }],
-    );
-  }
-  if (principal.traderId && principal.traderId !== traderId) {
-    throw new AppError("forbidden", "This API key is scoped to another trader.");
-  }
-  const trader = await tx.trader.findFirst({
-    where: { id: traderId, userId: principal.userId },
-    select: { id: true },
-  });
-  if (!trader) throw new AppError("not_found", `Trader ${traderId} does not exist.`);
-  return traderId;
-}
-
-async function findReplay(
-  tx: TransactionClient,
-  userId: string,
-  eventId: string,
-  payloadHash: string,
-) {
-  const existing = await tx.errorEvent.findUnique({
-    where: { userId_idempotencyKey: { userId, idempotencyKey: eventId } },
-    select: { id: true, groupId: true, errorHash: true, payloadHash: true },
-  });
-  if (!existing) return null;
-  if (existing.payloadHash !== payloadHash) {
+function asReplay(event: PreparedEvent, stored: StoredRow): IngestedEvent {
+  if (stored.payload_hash !== event.payloadHash) {
     throw new AppError(
       "idempotency_mismatch",
-      `event_id ${eventId} was already used for a different payload.`,
+      `event_id ${event.eventId} was already used for a different payload.`,
     );
   }
-  return existing;
-}
-
-async function ingestOne(
-  tx: TransactionClient,
-  principal: IngestPrincipal,
-  event: ErrorEventInput,
-  source: EventSource,
-) {
-  const eventId = event.event_id ?? randomUUID();
-  const payloadHash = payloadHashOf(event);
-  const replay = await findReplay(tx, principal.userId, eventId, payloadHash);
-  if (replay) {
-    return {
-      eventId,
-      id: replay.id,
-      groupId: replay.groupId,
-      errorHash: replay.errorHash,
-      isNewGroup: false,
-      isReplay: true,
-    };
-  }
-
-  const traderId = await resolveTraderId(tx, principal, event);
-  const fingerprint = computeFingerprint({
-    traderId,
-    errorType: event.error_type,
-    message: event.error_message,
-    clientFingerprint: event.fingerprint,
-  });
-  const errorHash = shortErrorHash(fingerprint);
-  const occurredAt = event.occurred_at ? new Date(event.occurred_at) : new Date();
-
-  const existingGroup = await tx.errorGroup.findUnique({
-    where: { traderId_fingerprint: { traderId, fingerprint } },
-    select: { id: true },
-  });
-  const group = await tx.errorGroup.upsert({
-    where: { traderId_fingerprint: { traderId, fingerprint } },
-    create: {
-      userId: principal.userId,
-      traderId,
-      fingerprint,
-      groupingVersion: GROUPING_VERSION,
-      errorType: event.error_type,
-      title: titleOf(event),
-      errorHash,
-      eventCount: 1,
-      firstSeenAt: occurredAt,
-      lastSeenAt: occurredAt,
-      activities: { create: { actorKind: "system", kind: "created", toStatus: "unresolved" } },
-    },
-    update: { eventCount: { increment: 1 }, lastSeenAt: occurredAt },
-    select: { id: true },
-  });
-
-  const created = await tx.errorEvent.create({
-    data: {
-      userId: principal.userId,
-      traderId,
-      groupId: group.id,
-      idempotencyKey: eventId,
-      payloadHash,
-      source,
-      errorType: event.error_type,
-      errorMessage: event.error_message,
-      stackTrace: event.stack_trace,
-      triggerInterval: event.trigger_interval,
-      symbolsProcessed: event.symbols_processed,
-      executionDurationMs: event.execution_duration_ms,
-      codeVersionId: event.code_version_id,
-      filterCodeSnapshot: event.filter_code_snapshot,
-      context: event.context ?? Prisma.DbNull,
-      errorHash,
-      occurredAt,
-    },
-    select: { id: true },
-  });
-  await tx.trader.update({
-    where: { id: traderId },
-    data: { state: "error", lastErrorAt: occurredAt },
-  });
-
   return {
-    eventId,
-    id: created.id,
-    groupId: group.id,
-    errorHash,
-    isNewGroup: !existingGroup,
-    isReplay: false,
+    eventId: event.eventId,
+    id: stored.id,
+    groupId: stored.group_id,
+    errorHash: stored.error_hash,
+    isNewGroup: false,
+    isReplay: true,
+    groupStatus: null,
+    isRegression: false,
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+async function findStored(
+  queryable: Queryable,
+  userId: string,
+  keys: string[],
+): Promise<Map<string, StoredRow>> {
+  const { rows } = await queryable.query<StoredRow>(
+    `SELECT idempotency_key, id, group_id, error_hash, payload_hash
+       FROM trader_execution_errors WHERE user_id = $1::uuid AND idempotency_key = ANY($2::text[])`,
+    [userId, keys],
+  );
+  return new Map(rows.map((row) => [row.idempotency_key, row]));
 }
 
-// All events of a request commit together, before the caller answers 2xx. A unique
-// violation means a concurrent request stored the same event_id first: the retry
-// then finds it and answers it as a replay.
-export async function ingestErrorEvents(
-  db: Db,
-  {
-    principal,
-    events,
-    source = "api",
-  }: { principal: IngestPrincipal; events: ErrorEventInput[]; source?: EventSource },
-): Promise<IngestedEvent[]> {
-  const run = () =>
-    db.$transaction(async (tx) => {
-      const results: IngestedEvent[] = [];
-      for (const event of events) results.push(await ingestOne(tx, principal, event, source));
-      return results;
+async function insertOne(
+  queryable: Queryable,
+  userId: string,
+  event: PreparedEvent,
+  source: EventSource,
+): Promise<IngestedEvent> {
+  const { rows } = await queryable.query<InsertedRow>(
+    INSERT_EVENT_SQL,
+    insertEventParams(userId, event, source),
+  );
+  const [row] = rows;
+  if (!row) throw new AppError("not_found", `Trader ${event.traderId} does not exist.`);
+  if (row.is_replay) {
+    return asReplay(event, {
+      ...row,
+      idempotency_key: event.eventId,
+      payload_hash: row.payload_hash ?? "",
     });
+  }
+  return {
+    eventId: event.eventId,
+    id: row.id,
+    groupId: row.group_id,
+    errorHash: row.error_hash,
+    isNewGroup: row.is_new,
+    isReplay: false,
+    groupStatus: row.to_status,
+    isRegression: row.from_status === "resolved" && row.to_status === "regressed",
+  };
+}
+
+// One event: a single statement in autocommit. A unique violation means the event
+// was stored before (a replay, or a concurrent duplicate that won): answer with it.
+async function ingestSingle(pool: Pool, userId: string, event: PreparedEvent, source: EventSource) {
   try {
-    return await run();
+    return [await insertOne(pool, userId, event, source)];
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return run();
+    const stored = (await findStored(pool, userId, [event.eventId])).get(event.eventId);
+    if (!stored) throw error;
+    return [asReplay(event, stored)];
   }
+}
+
+function rejectConflictingDuplicates(events: PreparedEvent[]): void {
+  const seen = new Map<string, string>();
+  for (const event of events) {
+    const hash = seen.get(event.eventId);
+    if (hash !== undefined && hash !== event.payloadHash) {
+      throw new AppError(
+        "idempotency_mismatch",
+        `event_id ${event.eventId} appears twice with different payloads.`,
+      );
+    }
+    seen.set(event.eventId, event.payloadHash);
+  }
+}
+
+// A batch commits all-or-nothing in one transaction. Known replays are answered
+// from storage; a concurrent duplicate aborts the transaction and the retry then
+// finds it stored.
+async function ingestBatch(
+  pool: Pool,
+  userId: string,
+  events: PreparedEvent[],
+  source: EventSource,
+) {
+  rejectConflictingDuplicates(events);
+  for (let attempt = 0; ; attempt += 1) {
+    const stored = await findStored(pool, userId, [
+      ...new Set(events.map((event) => event.eventId)),
+    ]);
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const results: IngestedEvent[] = [];
+      const insertedInBatch = new Map<string, IngestedEvent>();
+      for (const event of events) {
+        const previous = stored.get(event.eventId);
+        const earlier = insertedInBatch.get(event.eventId);
+        if (previous) results.push(asReplay(event, previous));
+        else if (earlier)
+          results.push({ ...earlier, isReplay: true, isNewGroup: false, isRegression: false });
+        else {
+          const inserted = await insertOne(client, userId, event, source);
+          insertedInBatch.set(event.eventId, inserted);
+          results.push(inserted);
+        }
+      }
+      await client.query("COMMIT");
+      return results;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+// Every accepted event is committed before this resolves, so the caller's 2xx is a
+// durable promise: nothing acknowledged is lost, nothing replayed is stored twice.
+export async function ingestErrorEvents({
+  principal,
+  events,
+  source = "api",
+  idempotencyKey,
+  pool = getPool(),
+}: {
+  principal: IngestPrincipal;
+  events: ErrorEventInput[];
+  source?: EventSource;
+  // From the Idempotency-Key header: only meaningful for a single event.
+  idempotencyKey?: string;
+  pool?: Pool;
+}): Promise<IngestedEvent[]> {
+  const prepared = events.map((event) =>
+    prepareEvent(principal, event, events.length === 1 ? idempotencyKey : undefined),
+  );
+  const [single] = prepared;
+  if (prepared.length === 1 && single) return ingestSingle(pool, principal.userId, single, source);
+  return ingestBatch(pool, principal.userId, prepared, source);
 }
