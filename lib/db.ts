@@ -41,6 +41,9 @@ function getConnection(): Connection {
     throw new Error("DATABASE_URL is not set: run `npm start` (embedded database) or set it.");
   }
   const pool = createPool(env.DATABASE_URL);
+  // An idle client dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on("error", (error) => console.warn("[db] idle client error", error.message));
   // Cached in production too: one pool per server process, not per request.
   globalForDb.faultlineDb = { pool, prisma: createPrismaClient(pool) };
   return globalForDb.faultlineDb;

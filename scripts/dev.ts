@@ -4,7 +4,7 @@ import { startCommand } from "@/scripts/lib/run-command";
 
 async function main() {
   const app = await prepareLocalApp(process.cwd());
-  const server = startCommand("npx", ["next", "dev", "-p", app.port], {
+  const server = startCommand("node_modules/.bin/next", ["dev", "-p", app.port], {
     ...app.env,
     NODE_ENV: "development",
   });

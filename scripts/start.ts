@@ -10,10 +10,10 @@ async function main() {
   const app = await prepareLocalApp(root);
   if (needsBuild(root)) {
     console.log("Building the app (first run or sources changed)…");
-    if ((await runCommand("npx", ["next", "build"], app.env)) !== 0)
+    if ((await runCommand("node_modules/.bin/next", ["build"], app.env)) !== 0)
       throw new Error("next build failed.");
   }
-  const server = startCommand("npx", ["next", "start", "-p", app.port], app.env);
+  const server = startCommand("node_modules/.bin/next", ["start", "-p", app.port], app.env);
   console.log(`Faultline: ${app.appUrl}`);
   serveUntilStopped(app, server);
 }

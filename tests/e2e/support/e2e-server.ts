@@ -49,10 +49,14 @@ async function main() {
   await seedDemo(getDb());
   await getDb().$disconnect();
 
-  const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
-    stdio: "inherit",
-    env,
-  });
+  const server = spawn(
+    "node_modules/.bin/next",
+    ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"],
+    {
+      stdio: "inherit",
+      env,
+    },
+  );
   const stop = async () => {
     server.kill("SIGTERM");
     await embedded?.stop();
