@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
+import { getDatabasePoolOptions } from "@/lib/db-availability/database-pool-options";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -8,11 +9,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 function createPool(connectionString: string): Pool {
   return new Pool({
     connectionString,
-    max: 10,
-    // Covers both connecting and waiting for a free client: fail fast so an unreachable
-    // or saturated database becomes a quick 503, except for the embedded database,
-    // which runs one statement at a time and legitimately queues under bursts.
-    connectionTimeoutMillis: env.EMBEDDED_DB ? 30_000 : 2_000,
+    ...getDatabasePoolOptions({ isEmbedded: env.EMBEDDED_DB }),
     idleTimeoutMillis: 30_000,
     // Scripts (seed, migrate) exit when done instead of waiting for idle clients.
     allowExitOnIdle: true,

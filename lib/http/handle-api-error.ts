@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { toUnavailableError } from "@/lib/db-availability/to-unavailable-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
 import { problemResponse } from "@/lib/http/problem";
@@ -27,6 +28,11 @@ export function handleApiError(error: unknown): Response {
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return problemResponse("not_found", 404, "The resource does not exist.");
+  }
+  const unavailable = toUnavailableError(error);
+  if (unavailable) {
+    console.warn("[api] database unavailable", error);
+    return handleApiError(unavailable);
   }
   console.error("[api] unhandled error", error);
   return problemResponse("internal_error", 500, "Something went wrong on our side.");

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/app-error";
 import type { ErrorEventInput } from "@/lib/ingest/error-event-schema";
 import { INSERT_EVENT_SQL } from "@/lib/ingest/insert-event-sql";
 import { insertEventParams, type PreparedEvent, prepareEvent } from "@/lib/ingest/prepare-event";
+import { recordPersist } from "@/lib/metrics/record-metrics";
 
 export type IngestedEvent = {
   eventId: string;
@@ -202,6 +203,16 @@ export async function ingestErrorEvents({
     prepareEvent(principal, event, events.length === 1 ? idempotencyKey : undefined),
   );
   const [single] = prepared;
-  if (prepared.length === 1 && single) return ingestSingle(pool, principal.userId, single, source);
-  return ingestBatch(pool, principal.userId, prepared, source);
+  const started = performance.now();
+  try {
+    const results =
+      prepared.length === 1 && single
+        ? await ingestSingle(pool, principal.userId, single, source)
+        : await ingestBatch(pool, principal.userId, prepared, source);
+    recordPersist("success", (performance.now() - started) / 1_000, events.length);
+    return results;
+  } catch (error) {
+    recordPersist("failure", (performance.now() - started) / 1_000, events.length);
+    throw error;
+  }
 }

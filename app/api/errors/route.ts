@@ -1,9 +1,16 @@
 // POST /api/errors – an executor reports one failed filter run, or a batch of them
+// GET /api/errors – list the caller's error groups (filters, sort, cursor pagination)
 import { z } from "zod";
+import { listErrorGroupsRoute } from "@/app/api/errors/list-error-groups-route";
 import { parseBody, readJson } from "@/lib/http/read-json-body";
 import { withApiKey } from "@/lib/http/route-wrappers";
 import { batchBodySchema, errorEventSchema, isBatchBody } from "@/lib/ingest/error-event-schema";
 import { type IngestedEvent, ingestErrorEvents } from "@/lib/ingest/ingest-error-events";
+import { withIngestMetrics } from "@/lib/metrics/with-ingest-metrics";
+import { enforceIngestRateLimit } from "@/lib/rate-limit/enforce-ingest-rate-limit";
+import { getIngestLoadShedder } from "@/lib/rate-limit/ingest-load-shedder";
+import { getIngestRateLimiter } from "@/lib/rate-limit/ingest-rate-limiter";
+import { getIngestRateLimitPolicy } from "@/lib/rate-limit/rate-limit-policy";
 
 const idempotencyKeySchema = z.string().trim().min(1).max(255).optional();
 
@@ -18,20 +25,33 @@ function toJson(result: IngestedEvent) {
   };
 }
 
-export const POST = withApiKey(async (request, { principal }) => {
-  const idempotencyKey = parseBody(
-    idempotencyKeySchema,
-    request.headers.get("idempotency-key") ?? undefined,
-  );
-  const raw = await readJson(request);
-  const isBatch = isBatchBody(raw);
-  const events = isBatch
-    ? parseBody(batchBodySchema, raw).events
-    : [parseBody(errorEventSchema, raw)];
-  const results = await ingestErrorEvents({ principal, events, idempotencyKey });
-  const status = results.every((result) => result.isReplay) ? 200 : 201;
-  const [first] = results;
-  return Response.json(isBatch || !first ? { events: results.map(toJson) } : toJson(first), {
-    status,
-  });
-});
+export const POST = withIngestMetrics(
+  withApiKey((request, { principal }) =>
+    getIngestLoadShedder().run(async () => {
+      const idempotencyKey = parseBody(
+        idempotencyKeySchema,
+        request.headers.get("idempotency-key") ?? undefined,
+      );
+      const raw = await readJson(request);
+      const isBatch = isBatchBody(raw);
+      const events = isBatch
+        ? parseBody(batchBodySchema, raw).events
+        : [parseBody(errorEventSchema, raw)];
+      await enforceIngestRateLimit({
+        keyId: principal.keyId,
+        userId: principal.userId,
+        cost: events.length,
+        policy: getIngestRateLimitPolicy(),
+        limiter: getIngestRateLimiter(),
+      });
+      const results = await ingestErrorEvents({ principal, events, idempotencyKey });
+      const status = results.every((result) => result.isReplay) ? 200 : 201;
+      const [first] = results;
+      return Response.json(isBatch || !first ? { events: results.map(toJson) } : toJson(first), {
+        status,
+      });
+    }),
+  ),
+);
+
+export const GET = listErrorGroupsRoute;
