@@ -2,10 +2,13 @@
 // GET /api/errors – list the caller's error groups (filters, sort, cursor pagination)
 import { z } from "zod";
 import { listErrorGroupsRoute } from "@/app/api/errors/list-error-groups-route";
-import { parseBody, readJson } from "@/lib/http/read-json-body";
+import { env } from "@/lib/env";
+import { parseBody } from "@/lib/http/read-json-body";
 import { withApiKey } from "@/lib/http/route-wrappers";
 import { batchBodySchema, errorEventSchema, isBatchBody } from "@/lib/ingest/error-event-schema";
 import { type IngestedEvent, ingestErrorEvents } from "@/lib/ingest/ingest-error-events";
+import { readIngestBody } from "@/lib/ingest/read-ingest-body";
+import { sanitizeJsonValue } from "@/lib/ingest/sanitize-text";
 import { withIngestMetrics } from "@/lib/metrics/with-ingest-metrics";
 import { enforceIngestRateLimit } from "@/lib/rate-limit/enforce-ingest-rate-limit";
 import { getIngestLoadShedder } from "@/lib/rate-limit/ingest-load-shedder";
@@ -32,7 +35,14 @@ export const POST = withIngestMetrics(
         idempotencyKeySchema,
         request.headers.get("idempotency-key") ?? undefined,
       );
-      const raw = await readJson(request);
+      // Hostile-input proof: capped, decompressed, strict UTF-8, NaN/Infinity → null,
+      // invisible characters stripped, before any schema or database sees it.
+      const raw = sanitizeJsonValue(
+        await readIngestBody(request, {
+          maxCompressedBytes: env.INGEST_MAX_BODY_BYTES,
+          maxDecompressedBytes: env.INGEST_MAX_DECOMPRESSED_BYTES,
+        }),
+      );
       const isBatch = isBatchBody(raw);
       const events = isBatch
         ? parseBody(batchBodySchema, raw).events
