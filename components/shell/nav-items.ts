@@ -1,4 +1,4 @@
-import { Bug, type LucideIcon, ShieldCheck, Users } from "lucide-react";
+import { Bug, type LucideIcon, Settings, ShieldCheck, Users } from "lucide-react";
 
 export type NavItem = {
   href: string;
@@ -11,6 +11,7 @@ export type NavItem = {
 const traderItems: readonly NavItem[] = [
   { href: "/errors", label: "Errors", icon: Bug, matchPrefix: "/errors" },
   { href: "/traders", label: "Traders", icon: Users, matchPrefix: "/traders" },
+  { href: "/settings/api-keys", label: "Settings", icon: Settings, matchPrefix: "/settings" },
 ];
 
 const adminItem: NavItem = {

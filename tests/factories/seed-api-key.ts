@@ -11,5 +11,7 @@ export async function seedApiKey(
     traderId: options.traderId,
     name: options.name ?? "Test executor",
     scope: options.scope,
+    // Fixtures may need admin keys; the role rule itself is tested in api-keys.test.ts.
+    role: options.scope === "admin" ? "admin" : undefined,
   });
 }
