@@ -14,6 +14,8 @@ export async function listTraders({ userId }: { userId: string }) {
       description: true,
       state: true,
       lastErrorAt: true,
+      dsnPublicKey: true,
+      projectId: true,
       activeVersion: { select: { version: true, source: true, createdAt: true } },
       _count: {
         select: { errorGroups: { where: { status: { in: ["unresolved", "regressed"] } } } },

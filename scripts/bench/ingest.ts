@@ -108,6 +108,9 @@ async function main() {
         DATABASE_URL: databaseUrl.toString(),
         NODE_ENV: "production",
         NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
+        // Measure capacity, not the per-key quota; in-flight shedding stays at its default.
+        INGEST_RATE_LIMIT_PER_KEY: "100000000",
+        INGEST_RATE_LIMIT_PER_USER: "100000000",
       },
     });
     await waitForServer(Date.now() + 60_000);

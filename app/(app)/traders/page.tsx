@@ -13,6 +13,8 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { requireUserPage } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import { formatTraderDsn } from "@/lib/sentry/format-dsn";
 import { listTraders } from "@/lib/traders/list-traders";
 
 export const dynamic = "force-dynamic";
@@ -57,6 +59,12 @@ export default async function TradersPage() {
                     {trader.description ? (
                       <span className="text-xs text-muted-foreground">{trader.description}</span>
                     ) : null}
+                    <span className="text-xs text-muted-foreground">
+                      Sentry DSN{" "}
+                      <code className="break-all font-mono" data-testid="trader-dsn">
+                        {formatTraderDsn(trader, env.APP_URL)}
+                      </code>
+                    </span>
                   </div>
                 </TableCell>
                 <TableCell>
