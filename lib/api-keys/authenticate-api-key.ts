@@ -14,6 +14,24 @@ export type IngestPrincipal = Pick<ApiKeyPrincipal, "userId" | "traderId"> & {
   keyId: string | null;
 };
 
+const LAST_USE_RESOLUTION_MS = 60_000;
+const lastRecordedUse = new Map<string, number>();
+
+// "Last used" to the minute is enough, and writing it on every request would make the
+// key's row a lock hotspot under load. Fire-and-forget: bookkeeping never fails a request.
+function recordLastUse(keyId: string): void {
+  const now = Date.now();
+  if (now - (lastRecordedUse.get(keyId) ?? 0) < LAST_USE_RESOLUTION_MS) return;
+  lastRecordedUse.set(keyId, now);
+  const staleBefore = new Date(now - LAST_USE_RESOLUTION_MS);
+  getDb()
+    .apiKey.updateMany({
+      where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: new Date(now) },
+    })
+    .catch((error: unknown) => console.warn("[api-keys] could not record last use", error));
+}
+
 export function readBearerToken(authorization: string | null): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   return match?.[1] ?? null;
@@ -23,15 +41,11 @@ export function readBearerToken(authorization: string | null): string | null {
 export async function authenticateApiKey(token: string | null): Promise<ApiKeyPrincipal | null> {
   const parsed = token ? parseApiKey(token) : null;
   if (!parsed) return null;
-  const db = getDb();
-  const key = await db.apiKey.findUnique({
+  const key = await getDb().apiKey.findUnique({
     where: { prefix: parsed.prefix },
     select: { id: true, userId: true, traderId: true, scope: true, hash: true, revokedAt: true },
   });
   if (!key || key.revokedAt || !isSecretMatching(parsed.secret, key.hash)) return null;
-  // Fire-and-forget: last-used bookkeeping must not slow down or fail ingestion.
-  db.apiKey
-    .update({ where: { id: key.id }, data: { lastUsedAt: new Date() } })
-    .catch((error: unknown) => console.warn("[api-keys] could not record last use", error));
+  recordLastUse(key.id);
   return { keyId: key.id, userId: key.userId, traderId: key.traderId, scope: key.scope };
 }

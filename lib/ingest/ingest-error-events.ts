@@ -89,10 +89,12 @@ async function insertOne(
   event: PreparedEvent,
   source: EventSource,
 ): Promise<IngestedEvent> {
-  const { rows } = await queryable.query<InsertedRow>(
-    INSERT_EVENT_SQL,
-    insertEventParams(userId, event, source),
-  );
+  // Named, so each connection plans this large statement once instead of per event.
+  const { rows } = await queryable.query<InsertedRow>({
+    name: "faultline-insert-event",
+    text: INSERT_EVENT_SQL,
+    values: insertEventParams(userId, event, source),
+  });
   const [row] = rows;
   if (!row) throw new AppError("not_found", `Trader ${event.traderId} does not exist.`);
   if (row.is_replay) {

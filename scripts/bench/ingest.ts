@@ -39,6 +39,18 @@ async function waitForServer(deadlineMs: number) {
   throw new Error("The app did not start in time.");
 }
 
+// 50 distinct causes: the same failure repeating is one hot group, which serializes on
+// its row; a spread of groups shows the path without that contention.
+const GROUP_NAMES = Array.from(
+  { length: 50 },
+  (_, index) =>
+    `indicator${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}`,
+);
+const spreadEvent = (traderId: string) => ({
+  ...runtimeEvent(traderId),
+  error_message: `ReferenceError: ${GROUP_NAMES[Math.floor(Math.random() * GROUP_NAMES.length)]} is not defined`,
+});
+
 const runtimeEvent = (traderId: string) => ({
   event_id: randomUUID(),
   trader_id: traderId,
@@ -135,6 +147,17 @@ async function main() {
         seconds,
         eventsPerRequest: 1,
         body: () => JSON.stringify(runtimeEvent(trader.id)),
+      }),
+    );
+    rows.push(
+      await measureHttp({
+        name: "single event, 50 groups",
+        url: `${appUrl}/api/errors`,
+        headers,
+        connections: 16,
+        seconds,
+        eventsPerRequest: 1,
+        body: () => JSON.stringify(spreadEvent(trader.id)),
       }),
     );
     rows.push(
