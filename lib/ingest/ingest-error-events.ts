@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from "pg";
 import type { IngestPrincipal } from "@/lib/api-keys/authenticate-api-key";
 import { getPool } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { ErrorGroupStatus, EventSource } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 import type { ErrorEventInput } from "@/lib/ingest/error-event-schema";
@@ -89,9 +90,11 @@ async function insertOne(
   event: PreparedEvent,
   source: EventSource,
 ): Promise<IngestedEvent> {
-  // Named, so each connection plans this large statement once instead of per event.
   const { rows } = await queryable.query<InsertedRow>({
-    name: "faultline-insert-event",
+    // Named, so each connection plans this large statement once instead of per event —
+    // except on the embedded database, where all connections share one session and a
+    // second connection preparing the same name would fail.
+    name: env.EMBEDDED_DB ? undefined : "faultline-insert-event",
     text: INSERT_EVENT_SQL,
     values: insertEventParams(userId, event, source),
   });
