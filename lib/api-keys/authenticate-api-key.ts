@@ -1,5 +1,6 @@
 import { isSecretMatching, parseApiKey } from "@/lib/api-keys/api-key-token";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { ApiKeyScope } from "@/lib/generated/prisma/enums";
 
 export type ApiKeyPrincipal = {
@@ -32,6 +33,24 @@ function recordLastUse(keyId: string): void {
     .catch((error: unknown) => console.warn("[api-keys] could not record last use", error));
 }
 
+type StoredKey = Omit<ApiKeyPrincipal, "keyId"> & {
+  id: string;
+  hash: string;
+  revokedAt: Date | null;
+};
+
+// Runs on every ingest request: one plain pg query (named, planned once per connection,
+// except on the embedded database's shared session) costs far less than the ORM here.
+async function findKeyByPrefix(prefix: string): Promise<StoredKey | null> {
+  const { rows } = await getPool().query<StoredKey>({
+    name: env.EMBEDDED_DB ? undefined : "faultline-find-api-key",
+    text: `SELECT id, user_id AS "userId", trader_id AS "traderId", scope, hash, revoked_at AS "revokedAt"
+             FROM api_keys WHERE prefix = $1`,
+    values: [prefix],
+  });
+  return rows[0] ?? null;
+}
+
 export function readBearerToken(authorization: string | null): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   return match?.[1] ?? null;
@@ -41,10 +60,7 @@ export function readBearerToken(authorization: string | null): string | null {
 export async function authenticateApiKey(token: string | null): Promise<ApiKeyPrincipal | null> {
   const parsed = token ? parseApiKey(token) : null;
   if (!parsed) return null;
-  const key = await getDb().apiKey.findUnique({
-    where: { prefix: parsed.prefix },
-    select: { id: true, userId: true, traderId: true, scope: true, hash: true, revokedAt: true },
-  });
+  const key = await findKeyByPrefix(parsed.prefix);
   if (!key || key.revokedAt || !isSecretMatching(parsed.secret, key.hash)) return null;
   recordLastUse(key.id);
   return { keyId: key.id, userId: key.userId, traderId: key.traderId, scope: key.scope };
