@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/http/app-error";
 import { zodIssuesToFields } from "@/lib/http/zod-fields";
 
-export async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   try {
     return JSON.parse(text);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// What POST /api/errors answers per event (see toJson in app/api/errors/route.ts).
+// What POST /api/errors answers per event; the route's toJson is typed by this schema.
 export const ingestResultSchema = z.object({
   event_id: z.string(),
   id: z.uuid(),

@@ -7,12 +7,8 @@ export type RateLimitPolicy = {
   perUserPerMinute: number;
 };
 
-// An executor reporting every failed run of 100 filters every few seconds stays well under.
-export const defaultRateLimitPolicy: RateLimitPolicy = {
-  perKeyPerMinute: 6_000,
-  perUserPerMinute: 12_000,
-};
-
+// Defaults live in lib/env.ts (6,000/min per key, 12,000/min per user): an executor reporting
+// every failed run of 100 filters every few seconds stays well under.
 export function getIngestRateLimitPolicy(): RateLimitPolicy {
   return {
     perKeyPerMinute: env.INGEST_RATE_LIMIT_PER_KEY,

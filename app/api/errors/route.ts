@@ -10,6 +10,7 @@ import { type IngestedEvent, ingestErrorEvents } from "@/lib/ingest/ingest-error
 import { readIngestBody } from "@/lib/ingest/read-ingest-body";
 import { sanitizeJsonValue } from "@/lib/ingest/sanitize-text";
 import { withIngestMetrics } from "@/lib/metrics/with-ingest-metrics";
+import type { ingestResultSchema } from "@/lib/openapi/ingest-response-schemas";
 import { enforceIngestRateLimit } from "@/lib/rate-limit/enforce-ingest-rate-limit";
 import { getIngestLoadShedder } from "@/lib/rate-limit/ingest-load-shedder";
 import { getIngestRateLimiter } from "@/lib/rate-limit/ingest-rate-limiter";
@@ -17,7 +18,8 @@ import { getIngestRateLimitPolicy } from "@/lib/rate-limit/rate-limit-policy";
 
 const idempotencyKeySchema = z.string().trim().min(1).max(255).optional();
 
-function toJson(result: IngestedEvent) {
+// Typed by the schema the OpenAPI document publishes, so the two cannot drift apart.
+function toJson(result: IngestedEvent): z.infer<typeof ingestResultSchema> {
   return {
     event_id: result.eventId,
     id: result.id,
