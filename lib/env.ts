@@ -28,6 +28,20 @@ export const env = createEnv({
     INGEST_RATE_LIMIT_PER_USER: z.coerce.number().int().positive().default(12_000),
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(64),
     METRICS_TOKEN: z.string().min(16).optional(),
+    PUSHER_APP_ID: z.string().min(1).optional(),
+    PUSHER_KEY: z.string().min(1).optional(),
+    PUSHER_SECRET: z.string().min(1).optional(),
+    PUSHER_CLUSTER: z.string().min(1).default("mt1"),
+    PUSHER_HOST: z.string().min(1).optional(),
+    PUSHER_PORT: z.coerce.number().int().positive().optional(),
+    PUSHER_USE_TLS: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
+    EMAIL_THROTTLE_MINUTES: z.coerce.number().int().positive().default(60),
+    DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
+    CRON_SECRET: z.string().min(16).optional(),
+    JOB_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2_000),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -1,6 +1,7 @@
 // One round trip per event: check the trader's owner, lock/upsert the group
 // (reopening resolved → regressed and expired ignores → unresolved), insert the
-// event, and record activity + notifications for new groups and regressions.
+// event, and record activity + notifications (with their delivery job) for new
+// groups and regressions.
 // A replay of a stored idempotency key short-circuits to the stored row; a
 // concurrent duplicate that slips past that check fails the event INSERT with a
 // unique violation, which rolls the whole statement back, so a count never moves twice.
@@ -69,6 +70,13 @@ notification AS (
   SELECT $1::uuid, (CASE WHEN is_new THEN 'new_group' ELSE 'regression' END)::notification_kind,
     (CASE WHEN is_new THEN 'New error: ' ELSE 'Regression: ' END) || $6, group_id, $2::uuid
   FROM transition WHERE is_new OR (from_status = 'resolved' AND to_status = 'regressed')
+  RETURNING id
+),
+delivery AS (
+  -- The outbox row commits with its notification, so an email is never lost or doubled.
+  INSERT INTO jobs (kind, payload, dedupe_key)
+  SELECT 'notification.deliver', jsonb_build_object('notificationId', id), 'notification.deliver:' || id
+  FROM notification
 ),
 trader_touch AS (
   -- Throttled to one write a second per trader: the trader row is shared by all its groups.
