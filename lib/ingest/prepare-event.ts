@@ -78,31 +78,28 @@ export function prepareEvent(
   };
 }
 
-export function insertEventParams(
-  userId: string,
-  event: PreparedEvent,
-  source: EventSource,
-): unknown[] {
+// One row of the INSERT_EVENTS_SQL input array (its column list names these keys).
+export function toInsertRow(event: PreparedEvent, source: EventSource, ord: number) {
   const { input } = event;
-  return [
-    userId,
-    event.traderId,
-    event.fingerprint,
-    GROUPING_VERSION,
-    input.error_type,
-    event.title,
-    event.errorHash,
-    event.occurredAt,
-    event.eventId,
-    event.payloadHash,
+  return {
+    ord,
+    trader_id: event.traderId,
+    fingerprint: event.fingerprint,
+    grouping_version: GROUPING_VERSION,
+    error_type: input.error_type,
+    title: event.title,
+    error_hash: event.errorHash,
+    occurred_at: event.occurredAt.toISOString(),
+    idempotency_key: event.eventId,
+    payload_hash: event.payloadHash,
     source,
-    input.error_message,
-    input.stack_trace ?? null,
-    input.trigger_interval ?? null,
-    input.symbols_processed ?? null,
-    input.execution_duration_ms ?? null,
-    input.code_version_id ?? null,
-    input.filter_code_snapshot ?? null,
-    input.context === undefined ? null : JSON.stringify(input.context),
-  ];
+    error_message: input.error_message,
+    stack_trace: input.stack_trace ?? null,
+    trigger_interval: input.trigger_interval ?? null,
+    symbols_processed: input.symbols_processed ?? null,
+    execution_duration_ms: input.execution_duration_ms ?? null,
+    code_version_id: input.code_version_id ?? null,
+    filter_code_snapshot: input.filter_code_snapshot ?? null,
+    context: input.context ?? null,
+  };
 }
