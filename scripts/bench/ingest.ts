@@ -91,7 +91,8 @@ function formatRow(figures: HttpFigures): string {
   const statuses = Object.entries(figures.statusCounts)
     .map(([status, count]) => `${status}×${count}`)
     .join(" ");
-  return `| ${figures.name} | ${figures.eventsPerSecond.toFixed(0)} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p95} | ${figures.p99} | ${statuses} |`;
+  const ms = (value: number) => value.toFixed(0);
+  return `| ${figures.name} | ${figures.eventsPerSecond.toFixed(0)} | ${figures.requestsPerSecond.toFixed(0)} | ${ms(figures.p50)} | ${ms(figures.p95)} | ${ms(figures.p99)} | ${statuses} |`;
 }
 
 async function main() {
