@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -13,6 +13,11 @@ import {
 } from "@/tests/support/test-database";
 
 const INIT = "20261124000000_init";
+// Every migration the repo ships, in the order they apply.
+const ALL = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const cleanups: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
@@ -89,10 +94,11 @@ describe("applyMigrations", () => {
 
     const result = await applyMigrations({ connectionString: url, migrationsDir: MIGRATIONS_DIR });
 
-    expect(result).toEqual({ applied: [INIT], skipped: [] });
+    expect(result).toEqual({ applied: ALL, skipped: [] });
     const script = await readFile(path.join(MIGRATIONS_DIR, INIT, "migration.sql"));
-    const [row, ...others] = await readHistory(url);
-    expect(others).toEqual([]);
+    const history = await readHistory(url);
+    expect(history.map((entry) => entry.migration_name)).toEqual(ALL);
+    const [row] = history;
     expect(row).toMatchObject({
       migration_name: INIT,
       checksum: createHash("sha256").update(script).digest("hex"),
@@ -184,8 +190,8 @@ describe("applyMigrations", () => {
 
     const second = await applyMigrations({ connectionString: url, migrationsDir: MIGRATIONS_DIR });
 
-    expect(second).toEqual({ applied: [], skipped: [INIT] });
-    expect(await readHistory(url)).toHaveLength(1);
+    expect(second).toEqual({ applied: [], skipped: ALL });
+    expect(await readHistory(url)).toHaveLength(ALL.length);
   });
 
   it("applies init exactly once when five runners race on a fresh database", async () => {
@@ -197,11 +203,13 @@ describe("applyMigrations", () => {
       ),
     );
 
-    expect(results.flatMap((result) => result.applied)).toEqual([INIT]);
-    expect(results.flatMap((result) => result.skipped)).toEqual([INIT, INIT, INIT, INIT]);
+    expect(results.flatMap((result) => result.applied)).toEqual(ALL);
+    expect(results.flatMap((result) => result.skipped)).toEqual(
+      Array.from({ length: 4 }, () => ALL).flat(),
+    );
     const history = await readHistory(url);
-    expect(history).toHaveLength(1);
-    expect(history[0]?.applied_steps_count).toBe(1);
+    expect(history).toHaveLength(ALL.length);
+    expect(history.every((entry) => entry.applied_steps_count === 1)).toBe(true);
   });
 
   it("refuses a migration whose recorded checksum no longer matches", async () => {
@@ -228,7 +236,7 @@ describe("applyMigrations", () => {
     await writeFile(scriptPath, original.replaceAll("\n", "\r\n"));
     await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).resolves.toEqual({
       applied: [],
-      skipped: [INIT],
+      skipped: ALL,
     });
 
     await writeFile(scriptPath, `${original}\nALTER TABLE "users" ADD COLUMN "nickname" TEXT;\n`);
@@ -256,8 +264,9 @@ describe("applyMigrations", () => {
     );
     expect(failure.message).toContain("no_such_table");
 
-    const [init, failed] = await readHistory(url);
-    expect(init).toMatchObject({ migration_name: INIT, applied_steps_count: 1 });
+    const history = await readHistory(url);
+    const failed = history.at(-1);
+    expect(history.slice(0, -1).map((entry) => entry.migration_name)).toEqual(ALL);
     expect(failed).toMatchObject({
       migration_name: broken,
       finished_at: null,
@@ -284,7 +293,7 @@ describe("applyMigrations", () => {
     );
     await expect(applyMigrations({ connectionString: url, migrationsDir: dir })).resolves.toEqual({
       applied: [broken],
-      skipped: [INIT],
+      skipped: ALL,
     });
   });
 
