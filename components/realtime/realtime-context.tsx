@@ -5,15 +5,17 @@ import type { RealtimeEvent } from "@/lib/realtime/realtime-event";
 
 export type RealtimeListener = (event: RealtimeEvent) => void;
 
+// "live" once the driver's connection is up; pages can show it next to live data.
+export type RealtimeStatus = "connecting" | "live" | "offline";
+
 export type RealtimeContextValue = {
   subscribe(listener: RealtimeListener): () => void;
-  // "live" once the driver's connection is up; pages can show it next to live data.
-  status: "connecting" | "live" | "offline";
+  status: RealtimeStatus;
 };
 
 export const RealtimeContext = createContext<RealtimeContextValue | null>(null);
 
-export function useRealtimeStatus(): RealtimeContextValue["status"] {
+export function useRealtimeStatus(): RealtimeStatus {
   return useContext(RealtimeContext)?.status ?? "offline";
 }
 

@@ -15,6 +15,8 @@ import { enforceIngestRateLimit } from "@/lib/rate-limit/enforce-ingest-rate-lim
 import { getIngestLoadShedder } from "@/lib/rate-limit/ingest-load-shedder";
 import { getIngestRateLimiter } from "@/lib/rate-limit/ingest-rate-limiter";
 import { getIngestRateLimitPolicy } from "@/lib/rate-limit/rate-limit-policy";
+import { publishIngestResults } from "@/lib/realtime/publish-ingest-results";
+import { scheduleAfterResponse } from "@/lib/realtime/schedule-after-response";
 
 const idempotencyKeySchema = z.string().trim().min(1).max(255).optional();
 
@@ -57,6 +59,7 @@ export const POST = withIngestMetrics(
         limiter: getIngestRateLimiter(),
       });
       const results = await ingestErrorEvents({ principal, events, idempotencyKey });
+      scheduleAfterResponse(() => publishIngestResults(principal.userId, results));
       const status = results.every((result) => result.isReplay) ? 200 : 201;
       const [first] = results;
       return Response.json(isBatch || !first ? { events: results.map(toJson) } : toJson(first), {

@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { getDb } from "@/lib/db";
+import { DEMO_TRADER_EMAIL } from "@/prisma/seed-demo";
+import { ErrorsPage } from "@/tests/e2e/pages/errors-page";
+import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
+import { seedApiKey } from "@/tests/factories/seed-api-key";
+
+test.afterAll(async () => {
+  await getDb().$disconnect();
+});
+
+// The built-in driver (no PUSHER_* in the e2e server's environment): Postgres NOTIFY
+// → the server's SSE stream → EventSource → router.refresh() and a toast.
+test("a newly reported error appears in the open inbox without a reload, with a toast", async ({
+  page,
+  request,
+}) => {
+  const streamOpened = page.waitForResponse(
+    (response) => response.url().endsWith("/api/realtime/stream") && response.status() === 200,
+  );
+  await new SignInPage(page).signInAsDemo(DEMO_TRADER_EMAIL);
+  const errors = new ErrorsPage(page);
+  await expect(errors.rows.first()).toBeVisible();
+  const seededCount = await errors.rows.count();
+  // The stream answers only once it is subscribed, so nothing published after this is missed.
+  await streamOpened;
+  // Survives only if the page is never reloaded.
+  await page.evaluate(() => {
+    document.documentElement.dataset.e2eNoReload = "1";
+  });
+
+  const db = getDb();
+  const trader = await db.user.findUniqueOrThrow({
+    where: { email: DEMO_TRADER_EMAIL },
+    select: { id: true },
+  });
+  const momentum = await db.trader.findFirstOrThrow({
+    where: { userId: trader.id, name: "Momentum breakout" },
+  });
+  const { token } = await seedApiKey(db, { userId: trader.id, name: "e2e live executor" });
+  const title = `ReferenceError: liveIndicator${randomUUID().slice(0, 6)} is not defined`;
+  const response = await request.post("/api/errors", {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      event_id: randomUUID(),
+      trader_id: momentum.id,
+      error_type: "runtime",
+      error_message: title,
+    },
+  });
+  expect(response.status()).toBe(201);
+  const { group_id: groupId } = await response.json();
+
+  await expect(errors.row(title)).toBeVisible();
+  await expect(errors.rows).toHaveCount(seededCount + 1);
+  const toast = page.getByTestId("realtime-toast").filter({ hasText: title });
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText("New error:");
+  expect(await page.evaluate(() => document.documentElement.dataset.e2eNoReload)).toBe("1");
+
+  await toast.getByRole("link", { name: "View error" }).click();
+  await expect(page).toHaveURL(new RegExp(`/errors/${groupId}$`));
+});
