@@ -11,7 +11,7 @@ export type NavItem = {
 const traderItems: readonly NavItem[] = [
   { href: "/errors", label: "Errors", icon: Bug, matchPrefix: "/errors" },
   { href: "/traders", label: "Traders", icon: Users, matchPrefix: "/traders" },
-  { href: "/settings/api-keys", label: "Settings", icon: Settings, matchPrefix: "/settings" },
+  { href: "/settings", label: "Settings", icon: Settings, matchPrefix: "/settings" },
 ];
 
 const adminItem: NavItem = {

@@ -1,6 +1,16 @@
-import { redirect } from "next/navigation";
+import type { Metadata } from "next";
+import { SettingsHub } from "@/components/settings/settings-hub";
+import { PageHeader } from "@/components/shell/page-header";
+import { requireUserPage } from "@/lib/auth/current-user";
 
-// API keys are the only settings so far; /settings stays a stable entry point.
-export default function SettingsPage() {
-  redirect("/settings/api-keys");
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requireUserPage("/settings");
+  return (
+    <>
+      <PageHeader title="Settings" description="Your API keys, email notifications and mailbox." />
+      <SettingsHub />
+    </>
+  );
 }
