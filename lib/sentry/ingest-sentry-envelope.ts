@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/http/app-error";
 import { parseBody } from "@/lib/http/read-json-body";
 import { errorEventSchema, MAX_EVENTS_PER_BATCH } from "@/lib/ingest/error-event-schema";
-import { ingestErrorEvents } from "@/lib/ingest/ingest-error-events";
+import { type IngestedEvent, ingestErrorEvents } from "@/lib/ingest/ingest-error-events";
 import type { DsnTrader } from "@/lib/sentry/authenticate-dsn";
 import { mapSentryEvent } from "@/lib/sentry/map-sentry-event";
 import { parseEnvelope, readEventPayloads } from "@/lib/sentry/parse-envelope";
@@ -12,6 +12,7 @@ export type SentryIngestResult = {
   // What Sentry answers: the envelope's event id (32 hex), when it has one.
   id: string | null;
   storedEvents: number;
+  results: IngestedEvent[];
 };
 
 // Parses an envelope, keeps its error events and stores them for the DSN's trader
@@ -43,12 +44,13 @@ export async function ingestSentryEnvelope({
     // is a 422 naming the field rather than a bad row.
     return { eventId, input: parseBody(errorEventSchema, mapSentryEvent(event, eventId)) };
   });
-  if (mapped.length > 0) {
-    await ingestErrorEvents({
-      principal: { userId: trader.userId, traderId: trader.id, keyId: null },
-      events: mapped.map((event) => event.input),
-      source: "sentry",
-    });
-  }
-  return { id: mapped[0]?.eventId ?? headerEventId, storedEvents: mapped.length };
+  const results =
+    mapped.length > 0
+      ? await ingestErrorEvents({
+          principal: { userId: trader.userId, traderId: trader.id, keyId: null },
+          events: mapped.map((event) => event.input),
+          source: "sentry",
+        })
+      : [];
+  return { id: mapped[0]?.eventId ?? headerEventId, storedEvents: mapped.length, results };
 }

@@ -43,6 +43,7 @@ async function main() {
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
     DEMO_SIGN_IN: "on",
+    ...(embedded ? { EMBEDDED_DB: "true" } : {}),
   };
   const { getDb } = await import("@/lib/db");
   const { seedDemo } = await import("@/prisma/seed-demo");
