@@ -1,0 +1,8 @@
+// Runs once per server start (next start, next dev). The job worker needs Node.js
+// (pg, timers), so it is imported only in that runtime; NEXT_RUNTIME is set by Next
+// itself at build time, which is why it is read here and not through lib/env.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startJobWorkerFromEnv } = await import("@/lib/jobs/start-job-worker");
+  startJobWorkerFromEnv();
+}

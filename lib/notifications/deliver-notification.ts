@@ -1,0 +1,61 @@
+import { getDb } from "@/lib/db";
+import { buildNotificationEmail, notificationEmailSelect } from "@/lib/email/notification-email";
+import { sendEmail } from "@/lib/email/send-email";
+import { env } from "@/lib/env";
+import type { EmailStatus } from "@/lib/generated/prisma/enums";
+import { getNotificationPreference } from "@/lib/notifications/notification-preferences";
+
+export type DeliveryOutcome =
+  // The notification was deleted before its job ran: nothing to deliver.
+  | { result: "missing" }
+  // Preference `off`: no email and no row (the in-app notification is the only trace).
+  | { result: "off" }
+  // Preference `digest` (or the digest kind itself): no row now, the daily digest picks
+  // the notification up by its kind's preference.
+  | { result: "digest" }
+  | { result: "email"; emailId: string; status: EmailStatus };
+
+export function notificationEmailKey(notificationId: string): string {
+  return `notification:${notificationId}`;
+}
+
+/**
+ * Handler of the `notification.deliver` job: emails one notification according to its
+ * owner's preference for its kind. Immediate emails are throttled per error group
+ * (EMAIL_THROTTLE_MINUTES): a later one in the window is recorded as `throttled` and
+ * goes into the daily digest. Safe to retry: the email is keyed by the notification.
+ */
+export async function deliverNotification({
+  notificationId,
+}: {
+  notificationId: string;
+}): Promise<DeliveryOutcome> {
+  const notification = await getDb().notification.findUnique({
+    where: { id: notificationId },
+    select: notificationEmailSelect,
+  });
+  if (!notification) return { result: "missing" };
+  const email = buildNotificationEmail(notification);
+  if (!email) return { result: "digest" };
+
+  const preference = await getNotificationPreference({
+    userId: notification.userId,
+    kind: notification.kind,
+  });
+  if (preference === "off") return { result: "off" };
+  if (preference === "digest") return { result: "digest" };
+
+  const sent = await sendEmail({
+    userId: notification.userId,
+    to: notification.user.email,
+    kind: notification.kind,
+    subject: email.subject,
+    react: email.react,
+    idempotencyKey: notificationEmailKey(notification.id),
+    notificationId: notification.id,
+    throttle: notification.groupId
+      ? { groupId: notification.groupId, windowMinutes: env.EMAIL_THROTTLE_MINUTES }
+      : undefined,
+  });
+  return { result: "email", ...sent };
+}
