@@ -47,6 +47,8 @@ export const env = createEnv({
     OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
     OPENAI_API_MODE: z.enum(["responses", "chat"]).default("responses"),
     REGENERATION_MAX_ROUNDS: z.coerce.number().int().min(1).max(10).default(3),
+    AI_FIXES: z.enum(["on", "off"]).default("on"),
+    AI_TELEMETRY: flag,
   },
   client: {},
   experimental__runtimeEnv: {},
