@@ -1,32 +1,62 @@
 import type { Metadata } from "next";
-import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
+import { ErrorInbox } from "@/components/errors/error-inbox";
+import { ErrorInboxFilters } from "@/components/errors/error-inbox-filters";
 import { ErrorsEmptyState } from "@/components/errors/errors-empty-state";
+import { InboxNoResults } from "@/components/errors/inbox-no-results";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireUserPage } from "@/lib/auth/current-user";
-import { defaultErrorGroupListLimit, listErrorGroups } from "@/lib/errors/list-error-groups";
+import {
+  hasInboxFilters,
+  parseInboxSearchParams,
+  type RawSearchParams,
+} from "@/lib/errors/inbox/inbox-search-params";
+import { listTraderOptions } from "@/lib/errors/inbox/list-trader-options";
+import { loadErrorInbox } from "@/lib/errors/inbox/load-error-inbox";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Errors" };
 
-export default async function ErrorsPage() {
+type ErrorsPageProps = { searchParams: Promise<RawSearchParams> };
+
+// The inbox. Everything that decides what is listed lives in the URL, so a live
+// router.refresh() re-renders this same view with fresh rows.
+export default async function ErrorsPage({ searchParams }: ErrorsPageProps) {
   const user = await requireUserPage("/errors");
-  const groups = await listErrorGroups({ userId: user.id, limit: defaultErrorGroupListLimit });
-  const isTruncated = groups.length >= defaultErrorGroupListLimit;
+  const params = parseInboxSearchParams(await searchParams);
+  const [inbox, traders] = await Promise.all([
+    loadErrorInbox({ userId: user.id, params }),
+    listTraderOptions({ userId: user.id }),
+  ]);
+  const isPaged = Boolean(params.after || params.before);
+  const isFiltered = hasInboxFilters(params);
+  const hasNoErrors = inbox.status === "ok" && inbox.rows.length === 0 && !isPaged && !isFiltered;
 
   return (
     <>
       <PageHeader
         title="Errors"
-        count={groups.length}
-        countLabel={groups.length === 1 ? "error group" : "error groups"}
-        description={
-          isTruncated
-            ? `Showing the ${defaultErrorGroupListLimit} most recently seen error groups.`
-            : "Failed filter runs from your traders, grouped by cause."
-        }
+        description="Failed filter runs from your traders, grouped by cause."
       />
-      {groups.length === 0 ? <ErrorsEmptyState /> : <ErrorGroupsTable groups={groups} />}
+      {hasNoErrors ? (
+        <ErrorsEmptyState />
+      ) : (
+        <>
+          <ErrorInboxFilters params={params} traders={traders} />
+          {inbox.status === "stale_cursor" ? (
+            <InboxNoResults reason="stale_cursor" params={params} />
+          ) : inbox.rows.length === 0 ? (
+            <InboxNoResults reason={isPaged ? "end_of_list" : "no_match"} params={params} />
+          ) : (
+            <ErrorInbox
+              rows={inbox.rows}
+              params={params}
+              prevCursor={inbox.prevCursor}
+              nextCursor={inbox.nextCursor}
+            />
+          )}
+        </>
+      )}
     </>
   );
 }

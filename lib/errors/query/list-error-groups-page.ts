@@ -15,9 +15,18 @@ export type ListErrorGroupsPageOptions = Omit<ListErrorGroupsQuery, "since" | "u
   userId: string;
   since?: Date | string;
   until?: Date | string;
+  // A position cursor (any page's prevCursor or nextCursor): the page that ends just
+  // before it. The REST API only pages forward; the inbox also pages back.
+  before?: string;
 };
 
-export type ErrorGroupPage = { groups: ErrorGroupRecord[]; nextCursor: string | null };
+// prevCursor pages back (pass it as `before`), nextCursor forward (as `cursor`); each
+// is null when that direction has nothing (the first page has no prevCursor).
+export type ErrorGroupPage = {
+  groups: ErrorGroupRecord[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
 
 // Prisma passes `contains` to ILIKE verbatim, so the user's % and _ must be escaped
 // to mean themselves.
@@ -64,6 +73,8 @@ function cursorFor(sort: ErrorGroupSort, sortTag: string, group: ErrorGroupRecor
   return encodePageCursor({ sort: sortTag, key, id: group.id });
 }
 
+const reverse = (order: SortOrder): SortOrder => (order === "desc" ? "asc" : "desc");
+
 // One page of the owner's error groups, filtered and keyset-paginated. Always tenant
 // scoped: userId is required and part of every where.
 export async function listErrorGroupsPage(
@@ -72,10 +83,19 @@ export async function listErrorGroupsPage(
   const { userId, sort, order, limit } = options;
   // An empty id must never reach Prisma, where it could read as "no filter".
   if (!userId) throw new AppError("unauthorized", "Sign in to list error groups.");
+  if (options.cursor && options.before) {
+    throw new AppError("validation_failed", "Page forward or back, not both.", [
+      { path: "before", message: "not allowed together with cursor" },
+    ]);
+  }
   const sortTag = `groups:${sort}:${order}`;
-  const cursor = options.cursor ? decodePageCursor(options.cursor, sortTag) : undefined;
+  const after = options.cursor ? decodePageCursor(options.cursor, sortTag) : undefined;
+  const before = options.before ? decodePageCursor(options.before, sortTag) : undefined;
   const since = options.since === undefined ? undefined : new Date(options.since);
   const until = options.until === undefined ? undefined : new Date(options.until);
+  // Paging back is paging forward in the reversed order, then flipping the rows.
+  const scanOrder = before ? reverse(order) : order;
+  const position = before ?? after;
 
   const where: Prisma.ErrorGroupWhereInput = {
     userId,
@@ -84,17 +104,27 @@ export async function listErrorGroupsPage(
     traderId: options.trader_id,
     title: options.q ? { contains: escapeLikePattern(options.q), mode: "insensitive" } : undefined,
     lastSeenAt: since || until ? { gte: since, lt: until } : undefined,
-    AND: cursor ? [afterCursorWhere(sort, order, cursor)] : undefined,
+    AND: position ? [afterCursorWhere(sort, scanOrder, position)] : undefined,
   };
   // One extra row tells whether another page exists without a count query.
   const rows = await getDb().errorGroup.findMany({
     where,
     select: errorGroupSelect,
-    orderBy: orderByFor(sort, order),
+    orderBy: orderByFor(sort, scanOrder),
     take: limit + 1,
   });
+  const hasMore = rows.length > limit;
   const groups = rows.slice(0, limit);
+  if (before) groups.reverse();
+  const first = groups.at(0);
   const last = groups.at(-1);
-  const nextCursor = rows.length > limit && last ? cursorFor(sort, sortTag, last) : null;
-  return { groups, nextCursor };
+  // A position came from a page on its other side, so the way back is offered without
+  // a query; if that page emptied meanwhile, following the link shows an empty page.
+  const hasPrevious = before ? hasMore : Boolean(after);
+  const hasNext = before ? true : hasMore;
+  return {
+    groups,
+    nextCursor: hasNext && last ? cursorFor(sort, sortTag, last) : null,
+    prevCursor: hasPrevious && first ? cursorFor(sort, sortTag, first) : null,
+  };
 }
