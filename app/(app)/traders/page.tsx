@@ -1,17 +1,8 @@
 import { Users } from "lucide-react";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
-import { TraderStateBadge } from "@/components/traders/trader-state-badge";
+import { TraderCard } from "@/components/traders/trader-card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RelativeTime } from "@/components/ui/relative-time";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
 import { requireUserPage } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { formatTraderDsn } from "@/lib/sentry/format-dsn";
@@ -40,49 +31,13 @@ export default async function TradersPage() {
           description="Traders you create appear here."
         />
       ) : (
-        <Table scrollLabel="Traders" className="min-w-[40rem]">
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead scope="col">Trader</TableHead>
-              <TableHead scope="col">State</TableHead>
-              <TableHead scope="col">Active version</TableHead>
-              <TableHead scope="col">Open error groups</TableHead>
-              <TableHead scope="col">Last error</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {traders.map((trader) => (
-              <TableRow key={trader.id} data-testid="trader-row">
-                <TableCell className="min-w-56">
-                  <div className="flex flex-col gap-0.5">
-                    <span className="font-medium">{trader.name}</span>
-                    {trader.description ? (
-                      <span className="text-xs text-muted-foreground">{trader.description}</span>
-                    ) : null}
-                    <span className="text-xs text-muted-foreground">
-                      Sentry DSN{" "}
-                      <code className="break-all font-mono" data-testid="trader-dsn">
-                        {formatTraderDsn(trader, env.APP_URL)}
-                      </code>
-                    </span>
-                  </div>
-                </TableCell>
-                <TableCell>
-                  <TraderStateBadge state={trader.state} />
-                </TableCell>
-                <TableCell className="tabular-nums">
-                  {trader.activeVersion
-                    ? `v${trader.activeVersion.version} (${trader.activeVersion.source})`
-                    : "—"}
-                </TableCell>
-                <TableCell className="tabular-nums">{trader._count.errorGroups}</TableCell>
-                <TableCell>
-                  {trader.lastErrorAt ? <RelativeTime date={trader.lastErrorAt} /> : "—"}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ul className="grid min-w-0 gap-4 xl:grid-cols-2">
+          {traders.map((trader) => (
+            <li key={trader.id} className="min-w-0">
+              <TraderCard trader={trader} dsn={formatTraderDsn(trader, env.APP_URL)} />
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );
