@@ -1,5 +1,5 @@
 import { toast } from "sonner";
-import { changeGroupStatusesAction } from "@/app/(app)/errors/actions";
+import { changeGroupStatusesAction } from "@/app/(app)/errors/(inbox)/actions";
 import {
   describeStatusChange,
   type TriageStatus,

@@ -88,7 +88,7 @@ export const inboxColumns = column.columns([
               {group.errorHash.slice(0, shortHashLength)}
             </span>
             {/* Laptop widths drop the type and trader columns; they ride along here. */}
-            <span className="hidden md:max-xl:inline"> · {errorTypeLabels[group.errorType]}</span>
+            <span className="hidden md:max-2xl:inline"> · {errorTypeLabels[group.errorType]}</span>
             <span className="2xl:hidden"> · {group.trader.name}</span>
             {group.culprit ? <span title={group.culprit}> · {group.culprit}</span> : null}
           </span>
@@ -98,7 +98,7 @@ export const inboxColumns = column.columns([
     // w-full + max-w-0 lets the title take the leftover width and truncate,
     // instead of pushing the other columns out of view.
     meta: {
-      className: "w-full max-w-0",
+      className: "w-full min-w-56 max-w-0",
       phoneClassName: "max-md:order-2 max-md:w-[calc(100%-2rem)] max-md:max-w-none",
     },
   }),
@@ -107,7 +107,7 @@ export const inboxColumns = column.columns([
     enableSorting: false,
     cell: (info) => <ErrorTypeBadge errorType={info.getValue()} />,
     // Phones show the badge in the card; laptops name the type under the title.
-    meta: { className: "md:max-xl:hidden", phoneClassName: "max-md:order-3" },
+    meta: { className: "md:max-2xl:hidden", phoneClassName: "max-md:order-3" },
   }),
   column.accessor((group) => group.trader.name, {
     id: "trader",

@@ -41,6 +41,9 @@ describe("group lifecycle", () => {
   it("keeps system moves separate from user moves", () => {
     expect(canTransition("resolved", "regressed", "system")).toBe(true);
     expect(canTransition("unresolved", "fix_proposed", "system")).toBe(true);
+    expect(canTransition("unresolved", "fix_deployed", "system")).toBe(true);
+    expect(canTransition("regressed", "fix_deployed", "system")).toBe(true);
+    expect(canTransition("resolved", "fix_deployed", "system")).toBe(false);
     expect(canTransition("fix_proposed", "fix_deployed", "system")).toBe(true);
     expect(canTransition("ignored", "unresolved", "system")).toBe(true);
     expect(canTransition("unresolved", "resolved", "system")).toBe(false);

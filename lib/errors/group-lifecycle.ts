@@ -25,10 +25,11 @@ const userTransitions: Record<ErrorGroupStatus, readonly ErrorGroupStatus[]> = {
 };
 
 const systemTransitions: Record<ErrorGroupStatus, readonly ErrorGroupStatus[]> = {
-  unresolved: ["fix_proposed"],
+  // A fix can be proposed by the AI or written and deployed by hand from any open state.
+  unresolved: ["fix_proposed", "fix_deployed"],
   // A new event after a resolve is a regression.
   resolved: ["regressed"],
-  regressed: ["fix_proposed"],
+  regressed: ["fix_proposed", "fix_deployed"],
   // Ignore windows (until a time or N more events) expire back to unresolved.
   ignored: ["unresolved"],
   fix_proposed: ["fix_deployed", "unresolved"],

@@ -108,6 +108,13 @@ delivery AS (
   SELECT 'notification.deliver', jsonb_build_object('notificationId', id), 'notification.deliver:' || id
   FROM notification
 ),
+watch AS (
+  -- A deployed fix under watch: lib/deploy judges the new events (roll back, regress or
+  -- keep watching). No dedupe key: the check is idempotent and must run again later.
+  INSERT INTO jobs (kind, payload)
+  SELECT 'deploy.watch', jsonb_build_object('groupId', group_id)
+  FROM transition WHERE to_status = 'fix_deployed'
+),
 trader_touch AS (
   -- Throttled to one write a second per trader: the trader row is shared by all its groups.
   UPDATE traders t SET

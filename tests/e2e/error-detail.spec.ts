@@ -111,7 +111,9 @@ test("a trader opens a group from /errors, reads its trace and code, and resolve
 test("another user's group is not found", async ({ page }) => {
   const groupId = await findMomentumGroupId();
   await new SignInPage(page).signInAsDemo(DEMO_ADMIN_EMAIL);
-  await new ErrorDetailPage(page).open(groupId);
+  // A real 404, not a "not found" message streamed inside a 200.
+  const response = await page.goto(`/errors/${groupId}`);
+  expect(response?.status()).toBe(404);
   await expect(page.getByTestId("error-group-not-found")).toBeVisible();
   await expect(page.getByText(MOMENTUM_ERROR)).toHaveCount(0);
 });
