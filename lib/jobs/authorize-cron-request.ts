@@ -1,14 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { readBearerToken } from "@/lib/api-keys/authenticate-api-key";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
-
-// Hashing first gives equal-length inputs, so neither the comparison nor a length
-// check leaks how much of the secret a guess got right.
-function isSecretMatching(presented: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(presented), digest(expected));
-}
+import { isSecretMatching } from "@/lib/http/is-secret-matching";
 
 /**
  * Cron endpoints answer only `Authorization: Bearer <CRON_SECRET>` (what Vercel Cron

@@ -1,14 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { readBearerToken } from "@/lib/api-keys/authenticate-api-key";
 import { AppError } from "@/lib/http/app-error";
+import { isSecretMatching } from "@/lib/http/is-secret-matching";
 import { renderMetrics } from "@/lib/metrics/render-metrics";
-
-// Hashing first gives equal-length inputs, so neither the comparison nor an early length
-// check leaks how much of the token a guess got right.
-function isTokenMatching(presented: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(presented), digest(expected));
-}
 
 /**
  * GET handler for the Prometheus scrape endpoint. Without a configured token the
@@ -20,7 +13,7 @@ export function createMetricsHandler(getToken: () => string | undefined) {
     const expected = getToken();
     if (!expected) throw new AppError("not_found", "Not found.");
     const presented = readBearerToken(request.headers.get("authorization"));
-    if (!presented || !isTokenMatching(presented, expected)) {
+    if (!presented || !isSecretMatching(presented, expected)) {
       throw new AppError(
         "unauthorized",
         "A valid metrics token is required (Authorization: Bearer <token>).",
