@@ -1,4 +1,4 @@
-import { Bell, KeyRound, type LucideIcon, Mail } from "lucide-react";
+import { Bell, KeyRound, type LucideIcon, Mail, Sparkles } from "lucide-react";
 
 export type SettingsSection = {
   href: string;
@@ -19,6 +19,12 @@ export const settingsSections: readonly SettingsSection[] = [
     title: "Notifications",
     description: "Which notifications are emailed to you: right away, in a daily digest or never.",
     icon: Bell,
+  },
+  {
+    href: "/settings/ai",
+    title: "AI fixes",
+    description: "When fixes are generated automatically, and the limits on what they may cost.",
+    icon: Sparkles,
   },
   {
     href: "/settings/mailbox",

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-// Job kinds of the deploy flow and their payloads, to be merged into
-// lib/jobs/job-kinds.ts (handlers: sendDeployWebhook, checkDeploymentWatch).
+// Job kinds of the deploy flow and their payloads (part of lib/jobs/job-kinds.ts).
 // `deploy.watch` is written by the ingest statement for groups in fix_deployed.
 export const deployJobPayloadSchemas = {
   "deploy.webhook": z.object({ deploymentId: z.uuid() }),

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { createWorkerId } from "@/lib/jobs/create-worker-id";
+import { runDueSweeps } from "@/lib/jobs/periodic-sweeps";
 import { runDueJobs } from "@/lib/jobs/run-due-jobs";
 import { enqueueDailyDigests } from "@/lib/notifications/daily-digest-schedule";
 import { getLatestDigestWindow } from "@/lib/notifications/daily-digest-window";
@@ -14,7 +15,8 @@ const globalForWorker = globalThis as unknown as { faultlineJobWorker?: JobWorke
  * Polls the jobs table in this process, for long-running servers (`next start`,
  * `npm start`); serverless deployments use the cron route instead. A full batch is
  * followed at once by the next, an empty one waits `pollMs`. It also enqueues each
- * day's digests once their hour has come (idempotent across instances). One worker
+ * day's digests once their hour has come (idempotent across instances) and runs the
+ * periodic sweeps (watch windows, auto fixes). One worker
  * per process: a second call returns the running one.
  */
 export function startJobWorker({ pollMs }: { pollMs: number }): JobWorker {
@@ -24,6 +26,7 @@ export function startJobWorker({ pollMs }: { pollMs: number }): JobWorker {
   let isStopped = false;
   let current: Promise<void> = Promise.resolve();
   let scheduledDigestDay: string | null = null;
+  const lastSweeps = new Map<string, number>();
 
   async function scheduleDigests() {
     const { day } = await enqueueDailyDigests({ now: new Date() });
@@ -35,6 +38,7 @@ export function startJobWorker({ pollMs }: { pollMs: number }): JobWorker {
       if (scheduledDigestDay !== getLatestDigestWindow(new Date(), env.DIGEST_HOUR_UTC).day) {
         await scheduleDigests();
       }
+      await runDueSweeps(lastSweeps);
       const { claimed } = await runDueJobs({ limit: BATCH_SIZE, workerId });
       return claimed === BATCH_SIZE ? 0 : pollMs;
     } catch (error) {

@@ -58,6 +58,10 @@ function recordingHandlers(handle: (jobId: string, attempt: number) => Promise<v
   return {
     "notification.deliver": (_, { jobId, attempt }) => handle(jobId, attempt),
     "email.digest": (_, { jobId, attempt }) => handle(jobId, attempt),
+    "regeneration.run": (_, { jobId, attempt }) => handle(jobId, attempt),
+    "regeneration.auto": (_, { jobId, attempt }) => handle(jobId, attempt),
+    "deploy.webhook": (_, { jobId, attempt }) => handle(jobId, attempt),
+    "deploy.watch": (_, { jobId, attempt }) => handle(jobId, attempt),
   };
 }
 

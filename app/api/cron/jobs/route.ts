@@ -1,4 +1,6 @@
-// GET|POST /api/cron/jobs – run a bounded batch of due jobs (Vercel Cron, bearer CRON_SECRET)
+// GET|POST /api/cron/jobs – run a bounded batch of due jobs and close ended watch windows (Vercel Cron, bearer CRON_SECRET)
+
+import { resolveWatchedGroups } from "@/lib/deploy/resolve-watched-groups";
 import { withPublic } from "@/lib/http/route-wrappers";
 import { authorizeCronRequest } from "@/lib/jobs/authorize-cron-request";
 import { createWorkerId } from "@/lib/jobs/create-worker-id";
@@ -12,7 +14,8 @@ export const maxDuration = 60;
 const runJobs = withPublic(async (request) => {
   authorizeCronRequest(request);
   const counts = await runDueJobs({ limit: CRON_BATCH_SIZE, workerId: createWorkerId("cron") });
-  return Response.json(counts, { headers: { "cache-control": "no-store" } });
+  const watch = await resolveWatchedGroups({ now: new Date() });
+  return Response.json({ ...counts, watch }, { headers: { "cache-control": "no-store" } });
 });
 
 export const GET = runJobs;
