@@ -16,7 +16,9 @@ export class ErrorsPage {
   readonly noResults: Locator;
 
   constructor(private readonly page: Page) {
-    this.rows = page.getByTestId("error-group-row");
+    // While a refresh swaps the list, React can briefly keep the previous rows mounted
+    // but hidden: only the visible ones are the inbox the user sees.
+    this.rows = page.getByTestId("error-group-row").filter({ visible: true });
     this.searchInput = page.getByTestId("filter-search");
     this.statusFilter = page.getByTestId("filter-status");
     this.typeFilter = page.getByTestId("filter-type");
@@ -40,7 +42,9 @@ export class ErrorsPage {
   }
 
   focusedRow(): Locator {
-    return this.page.locator("[data-testid=error-group-row][data-focused]");
+    return this.page
+      .locator("[data-testid=error-group-row][data-focused]")
+      .filter({ visible: true });
   }
 
   async search(text: string) {
