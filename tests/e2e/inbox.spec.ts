@@ -84,6 +84,12 @@ test("filtering by type goes through the URL, and back restores the list", async
   await expect(errors.row(RSI_TITLE)).toHaveCount(0);
   await expect(errors.typeFilter).toHaveValue("panic");
 
+  // The view lives in the URL, so a reload (or a shared link) shows the same list.
+  await page.reload();
+  await expect(errors.typeFilter).toHaveValue("panic");
+  await expect(errors.row(PANIC_TITLE)).toBeVisible();
+  await expect(errors.row(RSI_TITLE)).toHaveCount(0);
+
   // A filter that matches nothing offers the way back.
   await errors.search("no error is called this");
   await expect(errors.noResults).toBeVisible();
@@ -104,6 +110,9 @@ test("pages with Older and Newer links", async ({ page }) => {
   await expect(errors.rows.first()).not.toContainText(firstPage[0] ?? "");
   const secondPage = await errors.rows.getByTestId("error-group-title").allTextContents();
   expect(secondPage.some((title) => firstPage.includes(title))).toBe(false);
+
+  await page.reload();
+  await expect(errors.rows.getByTestId("error-group-title")).toHaveText(secondPage);
 
   await errors.newerLink.click();
   await expect(page).toHaveURL(/before=/);

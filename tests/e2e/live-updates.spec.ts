@@ -52,7 +52,7 @@ test("a newly reported error appears in the open inbox without a reload, with a 
   expect(response.status()).toBe(201);
   const { group_id: groupId } = await response.json();
 
-  await expect(errors.row(title)).toBeVisible();
+  await expect(errors.row(title)).toBeVisible({ timeout: 2_000 });
   await expect(errors.rows).toHaveCount(seededCount + 1);
   const toast = page.getByTestId("realtime-toast").filter({ hasText: title });
   await expect(toast).toBeVisible();
@@ -61,4 +61,34 @@ test("a newly reported error appears in the open inbox without a reload, with a 
 
   await toast.getByRole("link", { name: "View error" }).click();
   await expect(page).toHaveURL(new RegExp(`/errors/${groupId}$`));
+
+  // The new group's email is recorded once by the server's job worker; a regression
+  // inside the throttle window is kept for the digest instead of mailed again.
+  const emailsOfGroup = () =>
+    db.emailMessage.findMany({
+      where: { notification: { groupId } },
+      select: { status: true, kind: true },
+      orderBy: { createdAt: "asc" },
+    });
+  await expect
+    .poll(emailsOfGroup, { timeout: 15_000 })
+    .toEqual([{ status: "stored", kind: "new_group" }]);
+  await db.errorGroup.update({
+    where: { id: groupId },
+    data: { status: "resolved", resolvedAt: new Date() },
+  });
+  const again = await request.post("/api/errors", {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      event_id: randomUUID(),
+      trader_id: momentum.id,
+      error_type: "runtime",
+      error_message: title,
+    },
+  });
+  expect(again.status()).toBe(201);
+  await expect.poll(emailsOfGroup, { timeout: 15_000 }).toEqual([
+    { status: "stored", kind: "new_group" },
+    { status: "throttled", kind: "regression" },
+  ]);
 });
