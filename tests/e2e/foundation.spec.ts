@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { DEMO_ADMIN_EMAIL, DEMO_TRADER_EMAIL } from "@/prisma/seed-demo";
 import { ErrorsPage } from "@/tests/e2e/pages/errors-page";
 import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
-import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { createDemoExecutor, reportDemoError } from "@/tests/e2e/support/demo-executor";
 
 test.afterAll(async () => {
   await getDb().$disconnect();
@@ -21,26 +21,9 @@ test("a trader signs in, sees the seeded errors and a newly reported one", async
   const seededCount = await errors.rows.count();
   expect(seededCount).toBeGreaterThanOrEqual(5);
 
-  const db = getDb();
-  const trader = await db.user.findUniqueOrThrow({
-    where: { email: DEMO_TRADER_EMAIL },
-    select: { id: true },
-  });
-  const momentum = await db.trader.findFirstOrThrow({
-    where: { userId: trader.id, name: "Momentum breakout" },
-  });
-  const { token } = await seedApiKey(db, { userId: trader.id, name: "e2e executor" });
+  const executor = await createDemoExecutor("e2e executor");
   const title = `ReferenceError: e2eIndicator${randomUUID().slice(0, 6)} is not defined`;
-  const response = await request.post("/api/errors", {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      event_id: randomUUID(),
-      trader_id: momentum.id,
-      error_type: "runtime",
-      error_message: title,
-    },
-  });
-  expect(response.status()).toBe(201);
+  await reportDemoError(request, executor, title);
 
   await page.reload();
   await expect(errors.row(title)).toBeVisible();

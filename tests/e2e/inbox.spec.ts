@@ -4,24 +4,19 @@ import { getDb } from "@/lib/db";
 import { DEMO_TRADER_EMAIL } from "@/prisma/seed-demo";
 import { ErrorsPage } from "@/tests/e2e/pages/errors-page";
 import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
-import { seedApiKey } from "@/tests/factories/seed-api-key";
+import {
+  createDemoExecutor,
+  type DemoExecutor,
+  reportDemoError,
+} from "@/tests/e2e/support/demo-executor";
 
 const PANIC_TITLE = "InternalError: stack overflow";
 const RSI_TITLE = "RSI is NaN for";
 
-let token: string;
-let traderId: string;
+let executor: DemoExecutor;
 
 test.beforeAll(async () => {
-  const db = getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: DEMO_TRADER_EMAIL },
-    select: { id: true },
-  });
-  traderId = (
-    await db.trader.findFirstOrThrow({ where: { userId: user.id, name: "Momentum breakout" } })
-  ).id;
-  token = (await seedApiKey(db, { userId: user.id, name: "inbox e2e executor" })).token;
+  executor = await createDemoExecutor("inbox e2e executor");
 });
 
 test.afterAll(async () => {
@@ -37,17 +32,9 @@ function uniqueWord(): string {
 }
 
 async function reportError(request: APIRequestContext, message: string) {
-  const response = await request.post("/api/errors", {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      event_id: randomUUID(),
-      trader_id: traderId,
-      error_type: "runtime",
-      error_message: message,
-      context: { symbol: "ETHUSDT", interval: "5m" },
-    },
+  await reportDemoError(request, executor, message, {
+    context: { symbol: "ETHUSDT", interval: "5m" },
   });
-  expect(response.status()).toBe(201);
 }
 
 async function seedTwoGroups(request: APIRequestContext) {

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { DEMO_TRADER_EMAIL } from "@/prisma/seed-demo";
 import { ErrorsPage } from "@/tests/e2e/pages/errors-page";
 import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
-import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { createDemoExecutor, reportDemoError } from "@/tests/e2e/support/demo-executor";
 
 test.afterAll(async () => {
   await getDb().$disconnect();
@@ -30,27 +30,9 @@ test("a newly reported error appears in the open inbox without a reload, with a 
     document.documentElement.dataset.e2eNoReload = "1";
   });
 
-  const db = getDb();
-  const trader = await db.user.findUniqueOrThrow({
-    where: { email: DEMO_TRADER_EMAIL },
-    select: { id: true },
-  });
-  const momentum = await db.trader.findFirstOrThrow({
-    where: { userId: trader.id, name: "Momentum breakout" },
-  });
-  const { token } = await seedApiKey(db, { userId: trader.id, name: "e2e live executor" });
+  const executor = await createDemoExecutor("e2e live executor");
   const title = `ReferenceError: liveIndicator${randomUUID().slice(0, 6)} is not defined`;
-  const response = await request.post("/api/errors", {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      event_id: randomUUID(),
-      trader_id: momentum.id,
-      error_type: "runtime",
-      error_message: title,
-    },
-  });
-  expect(response.status()).toBe(201);
-  const { group_id: groupId } = await response.json();
+  const { group_id: groupId } = await reportDemoError(request, executor, title);
 
   await expect(errors.row(title)).toBeVisible({ timeout: 2_000 });
   await expect(errors.rows).toHaveCount(seededCount + 1);
@@ -64,6 +46,7 @@ test("a newly reported error appears in the open inbox without a reload, with a 
 
   // The new group's email is recorded once by the server's job worker; a regression
   // inside the throttle window is kept for the digest instead of mailed again.
+  const db = getDb();
   const emailsOfGroup = () =>
     db.emailMessage.findMany({
       where: { notification: { groupId } },
@@ -77,16 +60,7 @@ test("a newly reported error appears in the open inbox without a reload, with a 
     where: { id: groupId },
     data: { status: "resolved", resolvedAt: new Date() },
   });
-  const again = await request.post("/api/errors", {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      event_id: randomUUID(),
-      trader_id: momentum.id,
-      error_type: "runtime",
-      error_message: title,
-    },
-  });
-  expect(again.status()).toBe(201);
+  await reportDemoError(request, executor, title);
   await expect.poll(emailsOfGroup, { timeout: 15_000 }).toEqual([
     { status: "stored", kind: "new_group" },
     { status: "throttled", kind: "regression" },

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { DEMO_TRADER_EMAIL } from "@/prisma/seed-demo";
 import { NotificationsMenu } from "@/tests/e2e/pages/notifications-menu";
 import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
-import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { createDemoExecutor, reportDemoError } from "@/tests/e2e/support/demo-executor";
 
 const unreadLabel = /^\d+ unread notifications?$/;
 
@@ -61,26 +61,9 @@ test("a newly reported error bumps the count without a reload", async ({ page, r
   await expect(notifications.bell).toBeVisible();
   const before = await notifications.unreadCount();
 
-  const db = getDb();
-  const trader = await db.user.findUniqueOrThrow({
-    where: { email: DEMO_TRADER_EMAIL },
-    select: { id: true },
-  });
-  const momentum = await db.trader.findFirstOrThrow({
-    where: { userId: trader.id, name: "Momentum breakout" },
-  });
-  const { token } = await seedApiKey(db, { userId: trader.id, name: "e2e notifications" });
+  const executor = await createDemoExecutor("e2e notifications");
   const message = `ReferenceError: e2eBell${randomUUID().slice(0, 6)} is not defined`;
-  const response = await request.post("/api/errors", {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      event_id: randomUUID(),
-      trader_id: momentum.id,
-      error_type: "runtime",
-      error_message: message,
-    },
-  });
-  expect(response.status()).toBe(201);
+  await reportDemoError(request, executor, message);
 
   await expect(notifications.badge).toHaveText(String(before + 1), { timeout: 15_000 });
   await notifications.open();
