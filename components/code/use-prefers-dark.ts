@@ -1,21 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const query = "(prefers-color-scheme: dark)";
-
-function subscribe(onChange: () => void) {
-  const media = window.matchMedia(query);
-  media.addEventListener("change", onChange);
-  return () => media.removeEventListener("change", onChange);
-}
+import { useMediaQuery } from "@/components/code/use-media-query";
 
 // The app follows the OS colour scheme (see globals.css); widgets that paint their
-// own colours, like Monaco, follow it through this.
+// own colours, like Monaco and the diff viewer, follow it through this.
 export function usePrefersDark(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => window.matchMedia(query).matches,
-    () => false,
-  );
+  return useMediaQuery("(prefers-color-scheme: dark)");
 }
