@@ -7,10 +7,13 @@ import { TraderDsn } from "@/components/traders/trader-dsn";
 import { TraderGroupsTable } from "@/components/traders/trader-groups-table";
 import { TraderPauseButton } from "@/components/traders/trader-pause-button";
 import { TraderStateBadge } from "@/components/traders/trader-state-badge";
+import { VersionHistory } from "@/components/traders/version-history";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUserPage } from "@/lib/auth/current-user";
+import { getTraderVersion } from "@/lib/deploy/get-trader-version";
+import { listTraderVersions } from "@/lib/deploy/list-trader-versions";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { formatTraderDsn } from "@/lib/sentry/format-dsn";
@@ -32,11 +35,23 @@ async function loadOrNotFound(id: string, userId: string) {
   }
 }
 
+// The history, plus the active version's code: every rollback dialog diffs against it.
+async function loadVersions(traderId: string, userId: string) {
+  const history = await listTraderVersions({ userId, traderId });
+  const activeVersionId = history.trader.activeVersionId;
+  const active = activeVersionId
+    ? await getTraderVersion({ userId, traderId, versionId: activeVersionId })
+    : null;
+  const activeCode = active ? { id: active.id, version: active.version, code: active.code } : null;
+  return { history, activeCode };
+}
+
 export default async function TraderPage({ params }: TraderPageProps) {
   const { id } = await params;
   const user = await requireUserPage(`/traders/${id}`);
   const trader = await loadOrNotFound(id, user.id);
   const groupCount = trader._count.errorGroups;
+  const versions = await loadVersions(trader.id, user.id);
 
   return (
     <>
@@ -87,6 +102,8 @@ export default async function TraderPage({ params }: TraderPageProps) {
             <TraderDsn dsn={formatTraderDsn(trader, env.APP_URL)} />
           </CardContent>
         </Card>
+        <VersionHistory history={versions.history} activeCode={versions.activeCode} />
+        {/* Slot: the "Workflow schedules" section goes here (built separately). */}
         <section className="flex min-w-0 flex-col gap-3" aria-labelledby="trader-groups-heading">
           <CardHeader className="p-0">
             <CardTitle id="trader-groups-heading">Error groups</CardTitle>
