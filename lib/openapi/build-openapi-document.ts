@@ -15,9 +15,11 @@ import {
 } from "@/lib/errors/query/schemas";
 import { batchBodySchema, errorEventSchema } from "@/lib/ingest/error-event-schema";
 import { ingestBatchResultSchema, ingestResultSchema } from "@/lib/openapi/ingest-response-schemas";
+import { executorPaths } from "@/lib/openapi/executor-paths";
 import { problemSchema } from "@/lib/openapi/problem-schema";
 import { type OpenApiParameter, toQueryParameters } from "@/lib/openapi/query-parameters";
 import { toComponentSchemas } from "@/lib/openapi/zod-to-openapi-schema";
+import { fixPreviewBodySchema } from "@/lib/preview/preview-request-schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -124,6 +126,37 @@ function buildPaths() {
         },
       },
     },
+    ...executorPaths,
+    "/api/errors/{id}/preview": {
+      parameters: [groupIdParameter],
+      post: {
+        operationId: "previewErrorGroupFix",
+        summary: "Run the group's code and the given code on the same inputs, streamed.",
+        description:
+          "Inputs: the failing input, recent real inputs, synthetic markets, edge cases and a " +
+          "fixed universe of ~30 symbols. The 200 body is newline-delimited JSON, one message " +
+          'per line: `{"type":"progress","done","total"}` several times, then one ' +
+          '`{"type":"result","preview"}`, or one `{"type":"error","title","detail"}` if the ' +
+          "run fails after the status was sent.",
+        security: userSecurity,
+        requestBody: { required: true, content: json(ref("FixPreviewRequest")) },
+        responses: {
+          "200": {
+            description: "The preview as it runs (application/x-ndjson, not cached).",
+            content: {
+              "application/x-ndjson": {
+                schema: {
+                  type: "object",
+                  required: ["type"],
+                  properties: { type: { enum: ["progress", "result", "error"] } },
+                },
+              },
+            },
+          },
+          ...problems("400", "401", "404", "422"),
+        },
+      },
+    },
     "/api/openapi.json": {
       get: {
         operationId: "getOpenApiDocument",
@@ -150,6 +183,7 @@ function buildComponents() {
       GroupActivity: groupActivityJsonSchema,
       ChangeGroupStatusRequest: changeGroupStatusBodySchema,
       ChangeGroupStatusResponse: changeGroupStatusResponseSchema,
+      FixPreviewRequest: fixPreviewBodySchema,
       Problem: problemSchema,
     }),
     responses: Object.fromEntries(

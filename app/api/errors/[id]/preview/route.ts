@@ -1,0 +1,18 @@
+// POST /api/errors/:id/preview – run the group's code and a proposed fix side by side, streamed as NDJSON
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { withUser } from "@/lib/http/route-wrappers";
+import { fixPreviewBodySchema } from "@/lib/preview/preview-request-schema";
+import { streamFixPreview } from "@/lib/preview/preview-stream";
+import { executeFixPreview, prepareFixPreview } from "@/lib/preview/run-fix-preview";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withUser<{ id: string }>(async (request, { principal, params }) => {
+  const { code } = await readJsonBody(request, fixPreviewBodySchema);
+  // Tenancy and the inputs are settled before the 200: refusals stay problem+json.
+  const prepared = await prepareFixPreview({ userId: principal.userId, groupId: params.id });
+  return streamFixPreview(
+    ({ onProgress, signal }) => executeFixPreview(prepared, { code, onProgress, signal }),
+    { signal: request.signal },
+  );
+});
