@@ -10,7 +10,7 @@ export class ErrorDetailPage {
   readonly editor: Locator;
   readonly markedLine: Locator;
   readonly activity: Locator;
-  readonly recoveryCard: Locator;
+  readonly recoveryPanel: Locator;
   readonly occurrenceChart: Locator;
   readonly events: Locator;
 
@@ -24,7 +24,7 @@ export class ErrorDetailPage {
     this.editor = this.codeViewer.locator(".monaco-editor");
     this.markedLine = this.editor.locator(".fl-failing-line");
     this.activity = page.getByTestId("activity-entry");
-    this.recoveryCard = page.getByTestId("recovery-card");
+    this.recoveryPanel = page.getByTestId("recovery-panel");
     this.occurrenceChart = page.getByTestId("occurrence-chart");
     this.events = page.getByTestId("group-event");
   }
