@@ -42,6 +42,7 @@ export const env = createEnv({
     DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(8),
     CRON_SECRET: z.string().min(16).optional(),
     JOB_WORKER_POLL_MS: z.coerce.number().int().min(0).default(2_000),
+    WORKFLOW_ERROR_LIMIT: z.coerce.number().int().min(1).max(1_000).default(5),
     OPENAI_API_KEY: z.string().min(1).optional(),
     OPENAI_BASE_URL: z.url().optional(),
     OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),

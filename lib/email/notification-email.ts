@@ -99,7 +99,7 @@ export function buildNotificationEmail(
       const props = {
         traderName,
         reason: notification.body,
-        traderUrl: toAppUrl("/traders"),
+        traderUrl: groupUrl,
         settingsUrl,
       };
       return {

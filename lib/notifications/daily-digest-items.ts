@@ -40,6 +40,7 @@ export type DailyDigestItem = {
   kind: "new_group" | "regression" | "fix_ready" | "workflow_disabled";
   title: string;
   groupId: string | null;
+  traderId: string | null;
   traderName: string | null;
   createdAt: Date;
 };
@@ -63,6 +64,7 @@ export async function listDailyDigestItems({
       kind: true,
       title: true,
       groupId: true,
+      traderId: true,
       createdAt: true,
       trader: { select: { name: true } },
     },

@@ -14,10 +14,11 @@ import {
   repeatableQueryParams,
 } from "@/lib/errors/query/schemas";
 import { batchBodySchema, errorEventSchema } from "@/lib/ingest/error-event-schema";
-import { ingestBatchResultSchema, ingestResultSchema } from "@/lib/openapi/ingest-response-schemas";
 import { executorPaths } from "@/lib/openapi/executor-paths";
+import { ingestBatchResultSchema, ingestResultSchema } from "@/lib/openapi/ingest-response-schemas";
 import { problemSchema } from "@/lib/openapi/problem-schema";
 import { type OpenApiParameter, toQueryParameters } from "@/lib/openapi/query-parameters";
+import { workflowPaths } from "@/lib/openapi/workflow-paths";
 import { toComponentSchemas } from "@/lib/openapi/zod-to-openapi-schema";
 import { fixPreviewBodySchema } from "@/lib/preview/preview-request-schema";
 
@@ -127,6 +128,7 @@ function buildPaths() {
       },
     },
     ...executorPaths,
+    ...workflowPaths,
     "/api/errors/{id}/preview": {
       parameters: [groupIdParameter],
       post: {

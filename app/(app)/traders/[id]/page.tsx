@@ -1,4 +1,4 @@
-import { ChevronLeft, PartyPopper } from "lucide-react";
+import { CalendarClock, ChevronLeft, PartyPopper } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,6 +8,7 @@ import { TraderGroupsTable } from "@/components/traders/trader-groups-table";
 import { TraderPauseButton } from "@/components/traders/trader-pause-button";
 import { TraderStateBadge } from "@/components/traders/trader-state-badge";
 import { VersionHistory } from "@/components/traders/version-history";
+import { WorkflowSchedules } from "@/components/traders/workflow-schedules";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -18,6 +19,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { formatTraderDsn } from "@/lib/sentry/format-dsn";
 import { getTraderDetail, TRADER_GROUPS_LIMIT } from "@/lib/traders/get-trader-detail";
+import { listTraderSchedules } from "@/lib/workflows/list-trader-schedules";
 
 export const dynamic = "force-dynamic";
 
@@ -51,7 +53,10 @@ export default async function TraderPage({ params }: TraderPageProps) {
   const user = await requireUserPage(`/traders/${id}`);
   const trader = await loadOrNotFound(id, user.id);
   const groupCount = trader._count.errorGroups;
-  const versions = await loadVersions(trader.id, user.id);
+  const [versions, schedules] = await Promise.all([
+    loadVersions(trader.id, user.id),
+    listTraderSchedules({ userId: user.id, traderId: trader.id }),
+  ]);
 
   return (
     <>
@@ -103,7 +108,20 @@ export default async function TraderPage({ params }: TraderPageProps) {
           </CardContent>
         </Card>
         <VersionHistory history={versions.history} activeCode={versions.activeCode} />
-        {/* Slot: the "Workflow schedules" section goes here (built separately). */}
+        <section className="flex min-w-0 flex-col gap-3" aria-labelledby="trader-schedules-heading">
+          <CardHeader className="p-0">
+            <CardTitle id="trader-schedules-heading">Workflow schedules</CardTitle>
+          </CardHeader>
+          {schedules.length === 0 ? (
+            <EmptyState
+              icon={<CalendarClock />}
+              title="No schedules yet"
+              description="An executor creates them when it starts running this trader."
+            />
+          ) : (
+            <WorkflowSchedules schedules={schedules} />
+          )}
+        </section>
         <section className="flex min-w-0 flex-col gap-3" aria-labelledby="trader-groups-heading">
           <CardHeader className="p-0">
             <CardTitle id="trader-groups-heading">Error groups</CardTitle>
