@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,app,emails,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{lib,components,app,emails,scripts,executor}/**/*.test.{ts,tsx}"],
           exclude: [...configDefaults.exclude, "tests/**", "lib/generated/**"],
         },
       },
