@@ -21,6 +21,7 @@ export async function getTraderDetail({ id, userId }: { id: string; userId: stri
         name: true,
         description: true,
         state: true,
+        autoRollback: true,
         lastErrorAt: true,
         dsnPublicKey: true,
         projectId: true,

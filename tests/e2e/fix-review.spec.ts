@@ -1,92 +1,38 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
-import { getDb } from "@/lib/db";
-import { createTrader } from "@/lib/traders/create-trader";
+import { expect, test } from "@playwright/test";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { Db } from "@/lib/db";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_TRADER_EMAIL } from "@/prisma/seed-demo";
-import { FixReviewPage } from "@/tests/e2e/pages/fix-review-page";
+import {
+  FixReviewPage,
+  fixedFilter,
+  fixLines,
+  seedFailingGroup,
+} from "@/tests/e2e/pages/fix-review-page";
 import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
-import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { E2E_NO_LLM_BASE_URL } from "@/tests/e2e/support/e2e-llm-server";
 
-// A filter that assumes 20 candles of history: it throws on a short one.
-const failingFilter = (marker: string) => `// Breakout ${marker}
-export default function filter({ candles }) {
-  const reference = candles[candles.length - 20];
-  return candles[candles.length - 1].close > reference.close;
-}
-`;
+// The manual path must work where no AI provider is configured, so this file runs
+// against the second web server (playwright.config.ts), which has none; the main one
+// talks to a fake provider (recovery-loop.spec.ts). That server has its own database:
+// the seeding below writes there.
+test.use({ baseURL: E2E_NO_LLM_BASE_URL });
 
-const fixedFilter = (marker: string) => `// Breakout ${marker}
-export default function filter({ candles }) {
-  // Too little history to compare with: no signal rather than a crash.
-  if (candles.length < 20) return false;
-  const reference = candles[candles.length - 20];
-  return candles[candles.length - 1].close > reference.close;
-}
-`;
-
-const fixLines = [
-  "// Too little history to compare with: no signal rather than a crash.",
-  "if (candles.length < 20) return false;",
-];
-
-const candle = (openTime: number, close: number) => ({
-  openTime,
-  open: close * 0.998,
-  high: close * 1.004,
-  low: close * 0.995,
-  close,
-  volume: 1_000,
-  closeTime: openTime + 299_999,
+const db: Db = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: process.env.E2E_NO_LLM_DATABASE_URL }),
+  omit: { apiKey: { hash: true } },
 });
 
 test.afterAll(async () => {
-  await getDb().$disconnect();
+  await db.$disconnect();
 });
-
-// Its own trader (so other specs' groups stay as they are) whose version 1 fails on a
-// three-candle history, reported by an executor with the version id and the inputs.
-async function seedFailingGroup(page: Page, marker: string) {
-  const db = getDb();
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: DEMO_TRADER_EMAIL },
-    select: { id: true },
-  });
-  const trader = await createTrader(db, {
-    userId: user.id,
-    name: `Fix review ${marker}`,
-    code: failingFilter(marker),
-  });
-  const { token } = await seedApiKey(db, { userId: user.id, name: `Fix review ${marker}` });
-  const start = Date.UTC(2026, 0, 5, 9, 0);
-  const response = await page.request.post("/api/errors", {
-    headers: { authorization: `Bearer ${token}` },
-    data: {
-      event_id: randomUUID(),
-      trader_id: trader.id,
-      code_version_id: trader.activeVersionId,
-      error_type: "runtime",
-      error_message: `TypeError: Cannot read properties of undefined (reading 'close') ${marker}`,
-      stack_trace:
-        "TypeError: Cannot read properties of undefined (reading 'close')\n    at filter (filter.js:4:59)",
-      trigger_interval: "5m",
-      context: {
-        symbol: "BTCUSDT",
-        interval: "5m",
-        params: {},
-        candles: [candle(start, 100), candle(start + 300_000, 101), candle(start + 600_000, 99)],
-      },
-    },
-  });
-  expect(response.status()).toBe(201);
-  const body: { group_id: string } = await response.json();
-  return { groupId: body.group_id, traderId: trader.id };
-}
 
 test("without an AI provider, a trader writes a fix, verifies, previews and deploys it", async ({
   page,
 }) => {
   const marker = `e2e-${randomUUID().slice(0, 8)}`;
-  const { groupId, traderId } = await seedFailingGroup(page, marker);
+  const { groupId, traderId } = await seedFailingGroup(db, page.request, { marker });
   const workers: string[] = [];
   page.on("worker", (worker) => workers.push(worker.url()));
 
@@ -164,7 +110,7 @@ test("without an AI provider, a trader writes a fix, verifies, previews and depl
     `/traders/${traderId}`,
   );
 
-  const trader = await getDb().trader.findUniqueOrThrow({
+  const trader = await db.trader.findUniqueOrThrow({
     where: { id: traderId },
     select: { activeVersion: { select: { version: true, code: true } } },
   });
@@ -176,7 +122,7 @@ test("without an AI provider, a trader writes a fix, verifies, previews and depl
 
 test("the fix review fits a phone screen", async ({ page }) => {
   const marker = `e2e-${randomUUID().slice(0, 8)}`;
-  const { groupId } = await seedFailingGroup(page, marker);
+  const { groupId } = await seedFailingGroup(db, page.request, { marker });
   await page.setViewportSize({ width: 375, height: 812 });
   await new SignInPage(page).signInAsDemo(DEMO_TRADER_EMAIL, `/errors/${groupId}`);
   const review = new FixReviewPage(page);

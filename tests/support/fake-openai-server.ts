@@ -31,7 +31,7 @@ export const cannedError = (status: number, message = "Upstream failure"): Canne
   message,
 });
 
-async function readBody(request: IncomingMessage): Promise<string> {
+export async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
@@ -116,10 +116,24 @@ function successBody(
   };
 }
 
+export type FakeOpenAiServerOptions = {
+  apiKey: string;
+  model: string;
+  /** 0 (the default) picks a free port; a fixed one lets another process find it. */
+  port?: number;
+  /** Answers any other path (the e2e scripting endpoints) instead of a 404. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+};
+
 // Enough of OpenAI's Responses and Chat Completions APIs for the real @ai-sdk/openai
 // provider: checks the bearer key, the model and that a JSON schema was requested,
 // then answers the queued responses in order and records every request.
-export async function startFakeOpenAiServer({ apiKey, model }: { apiKey: string; model: string }) {
+export async function startFakeOpenAiServer({
+  apiKey,
+  model,
+  port: listenPort = 0,
+  fallback,
+}: FakeOpenAiServerOptions) {
   const queue: CannedResponse[] = [];
   const requests: RecordedRequest[] = [];
 
@@ -137,6 +151,7 @@ export async function startFakeOpenAiServer({ apiKey, model }: { apiKey: string;
 
   const server = createServer(async (request, response) => {
     const api = request.method === "POST" ? endpoints[request.url ?? ""] : undefined;
+    if (!api && fallback) return fallback(request, response);
     if (!api) return replyError(response, 404, `Unknown endpoint ${request.method} ${request.url}`);
     let body: Record<string, unknown>;
     try {
@@ -185,7 +200,10 @@ export async function startFakeOpenAiServer({ apiKey, model }: { apiKey: string;
         : { input: 10, output: 5 };
     return reply(response, 200, successBody(api, model, text, usage, requests.length));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(listenPort, "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActiveVersion } from "@/components/traders/active-version";
+import { AutoRollbackSwitch } from "@/components/traders/auto-rollback-switch";
 import { TraderDsn } from "@/components/traders/trader-dsn";
 import { TraderGroupsTable } from "@/components/traders/trader-groups-table";
 import { TraderPauseButton } from "@/components/traders/trader-pause-button";
@@ -17,6 +18,7 @@ import { getTraderVersion } from "@/lib/deploy/get-trader-version";
 import { listTraderVersions } from "@/lib/deploy/list-trader-versions";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
+import { getAiSettings } from "@/lib/regeneration/ai-settings";
 import { formatTraderDsn } from "@/lib/sentry/format-dsn";
 import { getTraderDetail, TRADER_GROUPS_LIMIT } from "@/lib/traders/get-trader-detail";
 import { listTraderSchedules } from "@/lib/workflows/list-trader-schedules";
@@ -53,9 +55,10 @@ export default async function TraderPage({ params }: TraderPageProps) {
   const user = await requireUserPage(`/traders/${id}`);
   const trader = await loadOrNotFound(id, user.id);
   const groupCount = trader._count.errorGroups;
-  const [versions, schedules] = await Promise.all([
+  const [versions, schedules, aiSettings] = await Promise.all([
     loadVersions(trader.id, user.id),
     listTraderSchedules({ userId: user.id, traderId: trader.id }),
+    getAiSettings({ userId: user.id }),
   ]);
 
   return (
@@ -105,6 +108,15 @@ export default async function TraderPage({ params }: TraderPageProps) {
               </div>
             </dl>
             <TraderDsn dsn={formatTraderDsn(trader, env.APP_URL)} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardContent className="pt-6">
+            <AutoRollbackSwitch
+              traderId={trader.id}
+              isEnabled={trader.autoRollback}
+              watchMinutes={aiSettings.watchMinutes}
+            />
           </CardContent>
         </Card>
         <VersionHistory history={versions.history} activeCode={versions.activeCode} />
