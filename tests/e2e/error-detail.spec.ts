@@ -53,7 +53,8 @@ test("a trader opens a group from /errors, reads its trace and code, and resolve
   await page.waitForURL(/\/errors\/[0-9a-f-]{36}$/);
   const detail = new ErrorDetailPage(page);
   await expect(detail.title).toContainText(MOMENTUM_ERROR);
-  await expect(detail.recoveryPanel.getByRole("button", { name: "Propose a fix" })).toBeDisabled();
+  // This server has a (fake) model configured: the fix can be asked for.
+  await expect(detail.recoveryPanel.getByRole("button", { name: "Propose a fix" })).toBeEnabled();
 
   // The filter's own frame is highlighted; the executor's is not.
   await expect(detail.inAppFrames).toHaveCount(1);

@@ -4,6 +4,7 @@ import { SignInPage } from "@/tests/e2e/pages/sign-in-page";
 import { TradersPage } from "@/tests/e2e/pages/traders-page";
 
 const RSI = "Mean reversion RSI";
+const MOMENTUM = "Momentum breakout";
 
 async function expectNoHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(
@@ -15,7 +16,9 @@ async function expectNoHorizontalOverflow(page: Page) {
 test("a trader pauses and resumes a trader from the list", async ({ page }) => {
   await new SignInPage(page).signInAsDemo(DEMO_TRADER_EMAIL, "/traders");
   const traders = new TradersPage(page);
-  await expect(traders.cards).toHaveCount(2);
+  // Other specs add traders of their own to the demo user: look for the seeded two.
+  await expect(traders.card(MOMENTUM)).toBeVisible();
+  await expect(traders.card(RSI)).toBeVisible();
   const rsi = traders.card(RSI);
   await expect(rsi.getByTestId("active-version")).toContainText("v1");
   await expect(rsi.getByTestId("trader-dsn")).toHaveText(/^http:\/\/[0-9a-f]{32}@/);
@@ -58,7 +61,9 @@ test("the traders pages fit a phone screen", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await new SignInPage(page).signInAsDemo(DEMO_TRADER_EMAIL, "/traders");
   const traders = new TradersPage(page);
-  await expect(traders.cards).toHaveCount(2);
+  // Other specs add traders of their own to the demo user: look for the seeded two.
+  await expect(traders.card(MOMENTUM)).toBeVisible();
+  await expect(traders.card(RSI)).toBeVisible();
   await expectNoHorizontalOverflow(page);
   await traders.card(RSI).getByTestId("trader-link").click();
   await page.waitForURL(/\/traders\/[0-9a-f-]{36}$/);
