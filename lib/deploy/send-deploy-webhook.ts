@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { signDeployWebhook } from "@/lib/deploy/deploy-webhook-signature";
+import { logSystemError } from "@/lib/system-errors/log-system-error";
 
 export type DeployWebhookOutcome =
   | { result: "delivered"; status: number }
@@ -59,16 +60,14 @@ async function recordRejection(
   }: { jobId?: string; status: number | null; error: string; target: string },
 ): Promise<DeployWebhookOutcome> {
   console.warn(`[deploy] webhook for deployment ${deployment.id} given up: ${error}`);
-  await getDb().systemError.create({
-    data: {
-      errorType: "deploy_webhook_rejected",
-      severity: "medium",
-      component: "deploy-webhook",
-      message: error,
-      context: { deploymentId: deployment.id, target, status },
-      jobId: jobId ?? null,
-      traderId: deployment.traderId,
-    },
+  await logSystemError({
+    errorType: "deploy_webhook_rejected",
+    severity: "medium",
+    component: "deploy",
+    message: error,
+    context: { deploymentId: deployment.id, target, status },
+    jobId: jobId ?? null,
+    traderId: deployment.traderId,
   });
   return { result: "rejected", status, error };
 }

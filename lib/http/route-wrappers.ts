@@ -5,6 +5,7 @@ import {
 } from "@/lib/api-keys/authenticate-api-key";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { handleApiError } from "@/lib/http/handle-api-error";
 
@@ -71,8 +72,28 @@ async function requireSessionOrApiKey(request: Request): Promise<UserPrincipal> 
   return { kind: "session", userId: user.id, user };
 }
 
+// Admin endpoints scripts may call too: an admin session, or an admin-scope API key whose
+// owner is still an admin (a demoted user's keys stop working at once). Anything else
+// that authenticates gets the same 404 as withAdmin.
+async function requireAdminSessionOrKey(request: Request): Promise<UserPrincipal> {
+  if (!request.headers.get("authorization")) {
+    const user = await requireAdminUser();
+    return { kind: "session", userId: user.id, user };
+  }
+  const apiKey = await requireApiKey(request);
+  const owner = await getDb().user.findUnique({
+    where: { id: apiKey.userId },
+    select: { role: true },
+  });
+  if (apiKey.scope !== "admin" || owner?.role !== "admin") {
+    throw new AppError("not_found", "Not found.");
+  }
+  return { kind: "api_key", userId: apiKey.userId, apiKey };
+}
+
 export const withPublic = withPrincipal(async () => null);
 export const withSession = withPrincipal(requireSessionUser);
 export const withAdmin = withPrincipal(requireAdminUser);
 export const withApiKey = withPrincipal(requireApiKey);
 export const withUser = withPrincipal(requireSessionOrApiKey);
+export const withAdminOrAdminKey = withPrincipal(requireAdminSessionOrKey);

@@ -9,6 +9,7 @@ import {
 } from "@/lib/jobs/job-handlers";
 import { type JobKind, type JobPayload, jobPayloadSchemas } from "@/lib/jobs/job-kinds";
 import { computeRetryDelayMs } from "@/lib/jobs/retry-delay";
+import { logSystemError } from "@/lib/system-errors/log-system-error";
 
 export type RunDueJobsOptions = {
   limit: number;
@@ -85,6 +86,29 @@ async function finishJob(
   return "lost";
 }
 
+// Every crash and dead letter becomes a system error (after the outcome is recorded, so
+// the job row is right even if logging is slow). A run lost to another worker is that
+// worker's to report.
+async function reportFailure(
+  job: ClaimedJob,
+  outcome: Outcome,
+  failure: { error?: unknown; message?: string },
+): Promise<Outcome> {
+  if (outcome === "dead" || outcome === "retried") {
+    const isDead = outcome === "dead";
+    await logSystemError({
+      errorType: isDead ? "job_dead_letter" : "job_failed",
+      severity: isDead ? "high" : "low",
+      component: "jobs",
+      message: failure.message,
+      error: failure.error,
+      jobId: job.id,
+      context: { kind: job.kind, attempt: job.attempts, max_attempts: job.maxAttempts },
+    });
+  }
+  return outcome;
+}
+
 async function runClaimedJob(
   db: Db,
   job: ClaimedJob,
@@ -94,21 +118,30 @@ async function runClaimedJob(
   // Reclaimed after its last attempt's worker vanished: nothing left to retry.
   if (job.attempts > job.maxAttempts) {
     const error = `Lock expired on the last attempt.${job.lastError ? ` Before: ${job.lastError}` : ""}`;
-    return finishJob(db, job, workerId, "dead", error.slice(0, MAX_ERROR_LENGTH));
+    const outcome = await finishJob(db, job, workerId, "dead", error.slice(0, MAX_ERROR_LENGTH));
+    return reportFailure(job, outcome, { message: `${job.kind}: ${error}` });
   }
   // Retrying cannot fix an unknown kind or a payload its schema rejects.
   const prepared = isJobKind(job.kind)
     ? prepareRun(job.kind, job.payload, handlers)
     : { invalid: `Unknown job kind "${job.kind}".` };
   if ("invalid" in prepared) {
-    return finishJob(db, job, workerId, "dead", prepared.invalid.slice(0, MAX_ERROR_LENGTH));
+    const invalid = prepared.invalid.slice(0, MAX_ERROR_LENGTH);
+    const outcome = await finishJob(db, job, workerId, "dead", invalid);
+    return reportFailure(job, outcome, { message: `${job.kind}: ${invalid}` });
   }
   try {
     await prepared.run({ jobId: job.id, attempt: job.attempts });
   } catch (error) {
     const outcome = job.attempts >= job.maxAttempts ? "dead" : "retried";
     console.warn(`[jobs] ${job.kind} ${job.id} attempt ${job.attempts} failed (${outcome})`, error);
-    return finishJob(db, job, workerId, outcome, describeError(error));
+    const described = describeError(error);
+    const finished = await finishJob(db, job, workerId, outcome, described);
+    // A retry's summary names only the kind, so an outage failing every job of a kind
+    // collapses into one counted row a minute; each dead letter keeps its own message.
+    const message =
+      outcome === "dead" ? `${job.kind}: ${described}` : `${job.kind} failed; will retry`;
+    return reportFailure(job, finished, { error, message });
   }
   return finishJob(db, job, workerId, "done");
 }

@@ -1,7 +1,11 @@
 import { APICallError } from "ai";
 import { describe, expect, it } from "vitest";
 import { LlmError } from "@/lib/llm/llm-error";
-import { createLlmResilience, type LlmResilienceOptions } from "@/lib/llm/llm-resilience";
+import {
+  createLlmResilience,
+  type LlmCircuitTransition,
+  type LlmResilienceOptions,
+} from "@/lib/llm/llm-resilience";
 
 const fast: LlmResilienceOptions = {
   maxRetries: 2,
@@ -55,7 +59,8 @@ describe("createLlmResilience", () => {
   });
 
   it("opens after consecutive failed calls, fails fast, then lets one probe through", async () => {
-    const resilience = createLlmResilience(fast);
+    const transitions: LlmCircuitTransition[] = [];
+    const resilience = createLlmResilience(fast, (transition) => transitions.push(transition));
     const outage = failing(apiError(500));
     for (let call = 0; call < fast.breakerThreshold; call += 1) {
       await expect(resilience.execute(outage.call)).rejects.toBeInstanceOf(APICallError);
@@ -76,6 +81,12 @@ describe("createLlmResilience", () => {
     expect(resilience.getState().state).toBe("half_open");
     await expect(resilience.execute(async () => "recovered")).resolves.toBe("recovered");
     expect(resilience.getState()).toMatchObject({ state: "closed", retryAfterSeconds: null });
+    // Each transition is reported once, in order, for the system-error log.
+    expect(transitions).toEqual([
+      { state: "open", failure: "status 500", threshold: 2, retryAfterSeconds: 1 },
+      { state: "half_open" },
+      { state: "closed" },
+    ]);
   });
 
   it("turns a hung call into a typed timeout after its retries", async () => {

@@ -14,6 +14,7 @@ import {
 } from "cockatiel";
 import { isTransientLlmError, readRetryAfterMs } from "@/lib/llm/is-transient-llm-error";
 import { circuitOpenError, LlmError } from "@/lib/llm/llm-error";
+import { logSystemError } from "@/lib/system-errors/log-system-error";
 
 export type LlmResilienceOptions = {
   /** Retries after the first try, for transient failures only. */
@@ -45,6 +46,40 @@ export type LlmCircuitState = {
   lastFailure: string | null;
 };
 
+export type LlmCircuitTransition =
+  | { state: "open"; failure: string; threshold: number; retryAfterSeconds: number }
+  | { state: "half_open" }
+  | { state: "closed" };
+
+// Every transition is a system error (the admin console's history of provider outages):
+// high when AI fixes stop, low for the probe and the recovery.
+function logCircuitTransition(transition: LlmCircuitTransition): void {
+  const byState = {
+    open: {
+      errorType: "llm_circuit_opened",
+      severity: "high",
+      message:
+        "The AI provider circuit opened after repeated failures; AI fixes are paused (manual fixes still work).",
+    },
+    half_open: {
+      errorType: "llm_circuit_half_open",
+      severity: "low",
+      message: "The AI provider circuit is half-open: the next call probes the provider.",
+    },
+    closed: {
+      errorType: "llm_circuit_closed",
+      severity: "low",
+      message: "The AI provider circuit closed: the probe succeeded and AI fixes resumed.",
+    },
+  } as const;
+  const { state, ...details } = transition;
+  void logSystemError({
+    ...byState[state],
+    component: "llm",
+    context: { state, ...details },
+  });
+}
+
 export type LlmResilience = {
   execute<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T>;
   getState(): LlmCircuitState;
@@ -74,6 +109,7 @@ function createBackoff(options: LlmResilienceOptions) {
 // after its retries, and the breaker counts failed calls rather than tries.
 export function createLlmResilience(
   options: LlmResilienceOptions = defaultLlmResilienceOptions,
+  onTransition: (transition: LlmCircuitTransition) => void = logCircuitTransition,
 ): LlmResilience {
   const transient = handleWhen(isTransientLlmError);
   const perTry = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
@@ -90,9 +126,17 @@ export function createLlmResilience(
   breaker.onBreak((reason) => {
     openedAt = Date.now();
     lastFailure = "isolated" in reason ? "isolated" : describeFailure(reason);
+    onTransition({
+      state: "open",
+      failure: lastFailure,
+      threshold: options.breakerThreshold,
+      retryAfterSeconds: Math.ceil(options.halfOpenAfterMs / 1_000),
+    });
   });
+  breaker.onHalfOpen(() => onTransition({ state: "half_open" }));
   breaker.onReset(() => {
     openedAt = null;
+    onTransition({ state: "closed" });
   });
 
   const secondsUntilProbe = (): number => {

@@ -4,6 +4,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { getNotificationPreference } from "@/lib/notifications/notification-preferences";
+import { logSystemError } from "@/lib/system-errors/log-system-error";
 
 export type DeliveryOutcome =
   // The notification was deleted before its job ran: nothing to deliver.
@@ -45,17 +46,36 @@ export async function deliverNotification({
   if (preference === "off") return { result: "off" };
   if (preference === "digest") return { result: "digest" };
 
-  const sent = await sendEmail({
-    userId: notification.userId,
-    to: notification.user.email,
-    kind: notification.kind,
-    subject: email.subject,
-    react: email.react,
-    idempotencyKey: notificationEmailKey(notification.id),
-    notificationId: notification.id,
-    throttle: notification.groupId
-      ? { groupId: notification.groupId, windowMinutes: env.EMAIL_THROTTLE_MINUTES }
-      : undefined,
-  });
-  return { result: "email", ...sent };
+  try {
+    const sent = await sendEmail({
+      userId: notification.userId,
+      to: notification.user.email,
+      kind: notification.kind,
+      subject: email.subject,
+      react: email.react,
+      idempotencyKey: notificationEmailKey(notification.id),
+      notificationId: notification.id,
+      throttle: notification.groupId
+        ? { groupId: notification.groupId, windowMinutes: env.EMAIL_THROTTLE_MINUTES }
+        : undefined,
+    });
+    return { result: "email", ...sent };
+  } catch (error) {
+    // Still thrown: the job retries with backoff; the in-app notification already exists.
+    await logSystemError({
+      errorType: "email_delivery_failed",
+      severity: "medium",
+      component: "email",
+      // One summary for every email, so a provider outage is one counted row a minute
+      // (see logSystemError); the provider's own message is kept in the context.
+      message: "A notification email could not be sent.",
+      error,
+      context: {
+        notification_id: notification.id,
+        user_id: notification.userId,
+        kind: notification.kind,
+      },
+    });
+    throw error;
+  }
 }

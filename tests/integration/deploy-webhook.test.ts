@@ -135,7 +135,7 @@ describe("deploy webhook", () => {
     const recorded = await db.systemError.findMany({ where: { traderId } });
     expect(recorded).toEqual([
       expect.objectContaining({
-        component: "deploy-webhook",
+        component: "deploy",
         errorType: "deploy_webhook_rejected",
         jobId,
         message: expect.stringContaining("answered 400"),
@@ -155,9 +155,7 @@ describe("deploy webhook", () => {
 
     expect(outcome).toMatchObject({ result: "rejected", status: null });
     expect(requestsFor(deployed.deploymentId)).toHaveLength(0);
-    expect(await db.systemError.count({ where: { traderId, component: "deploy-webhook" } })).toBe(
-      1,
-    );
+    expect(await db.systemError.count({ where: { traderId, component: "deploy" } })).toBe(1);
   });
 
   it("skips a trader whose webhook was removed after the deploy", async () => {

@@ -1,0 +1,149 @@
+import { isEmailSendingConfigured } from "@/lib/email/email-sending";
+import { env } from "@/lib/env";
+import { checkDatabase, type DatabaseCheck } from "@/lib/health/check-database";
+import { checkJobOutbox, type JobOutboxCheck } from "@/lib/health/check-job-outbox";
+import { countRecentFailures, type RecentFailures } from "@/lib/health/count-recent-failures";
+import {
+  decideHealthStatus,
+  type HealthReason,
+  type HealthStatus,
+  type HealthThresholds,
+} from "@/lib/health/health-status-rule";
+import { settleWithin } from "@/lib/health/settle-within";
+import { getLlmCircuitState } from "@/lib/llm/llm-circuit-state";
+import { isLlmConfigured } from "@/lib/llm/llm-config";
+import { getPusherConfig } from "@/lib/realtime/pusher-config";
+import { countSystemErrors, type SystemErrorCounts } from "@/lib/system-errors/count-system-errors";
+
+// Each database-backed check gets this long once SELECT 1 has answered; with the
+// database check's own bound the whole report stays near 2 s even when Postgres is slow.
+const QUERY_CHECK_TIMEOUT_MS = 1_000;
+
+type ComponentStatus = "ok" | "degraded" | "not_configured" | "unknown";
+
+export type HealthReport = {
+  status: HealthStatus;
+  reasons: HealthReason[];
+  checked_at: string;
+  components: {
+    database: DatabaseCheck;
+    jobs: JobOutboxCheck | { status: "unknown" };
+    realtime: {
+      status: ComponentStatus;
+      driver: "pusher" | "postgres";
+      configured: boolean;
+      failures_24h: number | null;
+    };
+    email: { status: ComponentStatus; configured: boolean; failures_24h: number | null };
+    llm: {
+      status: ComponentStatus;
+      configured: boolean;
+      enabled: boolean;
+      circuit: {
+        state: "closed" | "open" | "half_open";
+        retry_after_seconds: number | null;
+        opened_at: string | null;
+      };
+      failures_24h: number | null;
+    };
+    error_tracking: {
+      status: ComponentStatus;
+      total: number | null;
+      unresolved: number | null;
+      last_24h: number | null;
+      critical_unresolved: number | null;
+      thresholds: { max_unresolved: number; max_errors_24h: number };
+    };
+  };
+};
+
+export function getHealthThresholds(): HealthThresholds {
+  return { maxUnresolved: env.HEALTH_MAX_UNRESOLVED, maxErrors24h: env.HEALTH_MAX_ERRORS_24H };
+}
+
+async function readDatabaseChecks(isDatabaseReachable: boolean) {
+  if (!isDatabaseReachable) return { jobs: null, counts: null, failures: null };
+  // Independent reads: one slow query must not hide the others' answers.
+  const [jobs, counts, failures] = await Promise.all([
+    settleWithin(checkJobOutbox, QUERY_CHECK_TIMEOUT_MS),
+    settleWithin(countSystemErrors, QUERY_CHECK_TIMEOUT_MS),
+    settleWithin(countRecentFailures, QUERY_CHECK_TIMEOUT_MS),
+  ]);
+  return {
+    jobs: jobs.ok ? jobs.value : null,
+    counts: counts.ok ? counts.value : null,
+    failures: failures.ok ? failures.value : null,
+  };
+}
+
+function describeErrorTracking(
+  counts: SystemErrorCounts | null,
+  thresholds: HealthThresholds,
+  status: HealthStatus,
+): HealthReport["components"]["error_tracking"] {
+  return {
+    status: counts === null ? "unknown" : status === "ok" ? "ok" : "degraded",
+    total: counts?.total ?? null,
+    unresolved: counts?.unresolved ?? null,
+    last_24h: counts?.last24h ?? null,
+    critical_unresolved: counts?.criticalUnresolved ?? null,
+    thresholds: {
+      max_unresolved: thresholds.maxUnresolved,
+      max_errors_24h: thresholds.maxErrors24h,
+    },
+  };
+}
+
+function describeLlm(failures: RecentFailures | null): HealthReport["components"]["llm"] {
+  const configured = isLlmConfigured();
+  // The last failure's text stays out: this endpoint is public.
+  const { state, retryAfterSeconds, openedAt } = getLlmCircuitState();
+  return {
+    status: !configured ? "not_configured" : state === "closed" ? "ok" : "degraded",
+    configured,
+    enabled: env.AI_FIXES === "on",
+    circuit: { state, retry_after_seconds: retryAfterSeconds, opened_at: openedAt },
+    failures_24h: failures?.llm ?? (failures ? 0 : null),
+  };
+}
+
+/**
+ * GET /api/health's body. Public, so it says which integrations are configured and how
+ * they are doing, never a key, a host or an error text. Never throws and never waits on
+ * a hung dependency (see settleWithin).
+ */
+export async function getHealthReport(): Promise<HealthReport> {
+  const thresholds = getHealthThresholds();
+  const database = await checkDatabase();
+  const isDatabaseReachable = database.status === "ok";
+  const { jobs, counts, failures } = await readDatabaseChecks(isDatabaseReachable);
+  const { status, reasons } = decideHealthStatus({ isDatabaseReachable, counts, thresholds });
+  const failuresOf = (component: "realtime" | "email") =>
+    failures ? (failures[component] ?? 0) : null;
+  const isPusher = getPusherConfig() !== null;
+  const isEmailConfigured = isEmailSendingConfigured();
+  const realtimeConfigured = isPusher || env.DATABASE_URL !== undefined;
+  return {
+    status,
+    reasons,
+    checked_at: new Date().toISOString(),
+    components: {
+      database,
+      jobs: jobs ?? { status: "unknown" },
+      realtime: {
+        status: realtimeConfigured ? "ok" : "not_configured",
+        driver: isPusher ? "pusher" : "postgres",
+        configured: realtimeConfigured,
+        failures_24h: failuresOf("realtime"),
+      },
+      email: {
+        // Unconfigured email still works: messages are kept in the in-app mailbox.
+        status: isEmailConfigured ? "ok" : "not_configured",
+        configured: isEmailConfigured,
+        failures_24h: failuresOf("email"),
+      },
+      llm: describeLlm(failures),
+      error_tracking: describeErrorTracking(counts, thresholds, status),
+    },
+  };
+}
