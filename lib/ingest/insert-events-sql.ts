@@ -19,9 +19,17 @@ WITH input AS (
     code_version_id uuid, filter_code_snapshot text, context jsonb)
 ),
 existing AS (
+  -- One unique-index probe per input row. As a plain join the planner may hash the
+  -- input against every stored event of the user (it guesses 100 input rows and
+  -- knows nothing of user_id until the table is analyzed), which costs a scan of
+  -- the user's whole history on every statement. LIMIT 1 keeps the subquery from
+  -- being flattened back into that join; the unique key allows one row anyway.
   SELECT i.ord, e.id, e.group_id, e.error_hash, e.payload_hash
-  FROM input i JOIN trader_execution_errors e
-    ON e.user_id = $1::uuid AND e.idempotency_key = i.idempotency_key
+  FROM input i CROSS JOIN LATERAL (
+    SELECT s.id, s.group_id, s.error_hash, s.payload_hash FROM trader_execution_errors s
+    WHERE s.user_id = $1::uuid AND s.idempotency_key = i.idempotency_key
+    LIMIT 1
+  ) e
 ),
 fresh AS (
   SELECT i.* FROM input i JOIN traders t ON t.id = i.trader_id AND t.user_id = $1::uuid

@@ -16,6 +16,22 @@ const serverUrl =
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const appUrl = `http://127.0.0.1:${port}`;
+const SCENARIO_NAMES = ["single", "groups", "batch", "sentry", "overload"] as const;
+type ScenarioName = (typeof SCENARIO_NAMES)[number];
+function isScenarioName(name: string): name is ScenarioName {
+  return (SCENARIO_NAMES as readonly string[]).includes(name);
+}
+// BENCH_SCENARIOS=sentry runs one scenario; a list runs them in its order, repeats allowed.
+// Order matters: every scenario adds to the same user's stored events, so a scenario
+// measured after "batch" (tens of thousands of events) runs against a larger table.
+const scenarioNames = (process.env.BENCH_SCENARIOS?.split(",") ?? [...SCENARIO_NAMES]).map(
+  (name) => {
+    const trimmed = name.trim();
+    if (!isScenarioName(trimmed))
+      throw new Error(`Unknown scenario "${trimmed}" (${SCENARIO_NAMES.join(", ")}).`);
+    return trimmed;
+  },
+);
 
 async function adminQuery(sql: string) {
   const client = new Client({ connectionString: serverUrl });
@@ -138,63 +154,55 @@ async function main() {
       body: () => JSON.stringify(runtimeEvent(trader.id)),
     });
 
-    const rows: HttpFigures[] = [];
-    rows.push(
-      await measureHttp({
+    const envelopeUrl = `${appUrl}/api/${trader.projectId}/envelope/?sentry_key=${trader.dsnPublicKey}`;
+    const scenarios: Record<ScenarioName, Omit<Parameters<typeof measureHttp>[0], "seconds">> = {
+      single: {
         name: "single event",
         url: `${appUrl}/api/errors`,
         headers,
         connections: 16,
-        seconds,
         eventsPerRequest: 1,
         body: () => JSON.stringify(runtimeEvent(trader.id)),
-      }),
-    );
-    rows.push(
-      await measureHttp({
+      },
+      groups: {
         name: "single event, 50 groups",
         url: `${appUrl}/api/errors`,
         headers,
         connections: 16,
-        seconds,
         eventsPerRequest: 1,
         body: () => JSON.stringify(spreadEvent(trader.id)),
-      }),
-    );
-    rows.push(
-      await measureHttp({
+      },
+      batch: {
         name: "batch of 100",
         url: `${appUrl}/api/errors`,
         headers,
         connections: 4,
-        seconds,
         eventsPerRequest: 100,
         body: () =>
           JSON.stringify({ events: Array.from({ length: 100 }, () => runtimeEvent(trader.id)) }),
-      }),
-    );
-    rows.push(
-      await measureHttp({
+      },
+      sentry: {
         name: "sentry envelope",
-        url: `${appUrl}/api/${trader.projectId}/envelope/?sentry_key=${trader.dsnPublicKey}`,
+        url: envelopeUrl,
         headers: { "content-type": "application/x-sentry-envelope" },
         connections: 16,
-        seconds,
         eventsPerRequest: 1,
         body: () => sentryEnvelope(trader.dsnPublicKey),
-      }),
-    );
-    rows.push(
-      await measureHttp({
+      },
+      overload: {
         name: "overload (256 connections)",
         url: `${appUrl}/api/errors`,
         headers,
         connections: 256,
-        seconds: Math.min(seconds, 10),
         eventsPerRequest: 1,
         body: () => JSON.stringify(runtimeEvent(trader.id)),
-      }),
-    );
+      },
+    };
+    const rows: HttpFigures[] = [];
+    for (const name of scenarioNames) {
+      const scenarioSeconds = name === "overload" ? Math.min(seconds, 10) : seconds;
+      rows.push(await measureHttp({ ...scenarios[name], seconds: scenarioSeconds }));
+    }
 
     for (const row of rows) console.log(formatRow(row));
     const group = await db.errorGroup.create({
