@@ -321,6 +321,11 @@ export async function runExecutor(
   }
 }
 
+function isProcessedEverywhere(book: ScheduleBook, closeTime: number): boolean {
+  const slots = book.slots();
+  return slots.length > 0 && slots.every((slot) => slot.resumeAfter >= closeTime);
+}
+
 async function replay(
   loop: Loop,
   feed: MarketFeed,
@@ -331,8 +336,18 @@ async function replay(
   const { watcher, book, spool, stats } = loop;
   const startedAt = Date.now();
   const pace = config.once ? 0 : config.speed;
+  // Candles every schedule processed before a restart are skipped without waiting
+  // their turn: a paced replay resumes at once instead of idling through them.
+  let skipped = 0;
   for (const close of feed.closes()) {
-    if (pace > 0) await sleep(startedAt + (close.index * 1_000) / pace - Date.now(), stop);
+    if (isProcessedEverywhere(book, close.closeTime)) {
+      skipped += 1;
+      stats.candles += 1;
+      continue;
+    }
+    if (pace > 0) {
+      await sleep(startedAt + ((close.index - skipped) * 1_000) / pace - Date.now(), stop);
+    }
     if (stop.aborted) return;
     for (const trader of watcher.traders()) {
       if (!isRunnable(trader)) continue;

@@ -1,9 +1,25 @@
 // `npm start`: one command from a fresh clone to a running Faultline.
 // Without DATABASE_URL it starts the embedded Postgres (PGlite, data in .data/),
 // migrates, seeds the demo, builds when sources changed, and serves on PORT (3000).
+// With the embedded database it also runs the demo executor (DEMO_EXECUTOR).
+import { isDemoExecutorEnabled } from "@/lib/demo/demo-executor-setting";
+import { env } from "@/lib/env";
 import { needsBuild } from "@/scripts/lib/needs-build";
-import { prepareLocalApp, serveUntilStopped } from "@/scripts/lib/prepare-local-app";
+import { type LocalApp, prepareLocalApp, serveUntilStopped } from "@/scripts/lib/prepare-local-app";
 import { runCommand, startCommand } from "@/scripts/lib/run-command";
+
+// A child of its own: whatever it does, the server keeps serving. It waits for the
+// server itself (the executor retries until the API answers).
+function startDemoExecutor(app: LocalApp): void {
+  const child = startCommand(
+    "node_modules/.bin/tsx",
+    ["scripts/demo-executor.ts", "--url", `http://127.0.0.1:${app.port}`],
+    app.env,
+  );
+  child.on("error", (error) => console.error(`[executor] could not start: ${error.message}`));
+  // Stopping `npm start` stops the demo too; its spool keeps what it had not sent.
+  process.on("exit", () => child.kill("SIGTERM"));
+}
 
 async function main() {
   const root = process.cwd();
@@ -16,6 +32,9 @@ async function main() {
   const server = startCommand("node_modules/.bin/next", ["start", "-p", app.port], app.env);
   console.log(`Faultline: ${app.appUrl}`);
   serveUntilStopped(app, server);
+  if (isDemoExecutorEnabled({ setting: env.DEMO_EXECUTOR, isEmbeddedDb: app.embedded !== null })) {
+    startDemoExecutor(app);
+  }
 }
 
 main().catch((error: unknown) => {
