@@ -190,6 +190,13 @@ export function AiSettingsForm({ initial, usage }: AiSettingsFormProps) {
               "After a deploy, the error is watched this long; if it comes back, it counts as a regression.",
             unit: "min",
           })}
+          {numberField({
+            key: "watchExecutions",
+            label: "Clean executions",
+            description:
+              "The watch ends after this many clean executions of the new version or the watch window, whichever comes first. 0 uses only the window.",
+            unit: "runs",
+          })}
         </div>
       </section>
 

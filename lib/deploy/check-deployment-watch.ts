@@ -3,10 +3,12 @@ import { getDb } from "@/lib/db";
 import { type LockedGroup, lockOwnedGroup } from "@/lib/deploy/deploy-locks";
 import { regressWatchedGroup, resolveWatchedGroup } from "@/lib/deploy/deployed-group-changes";
 import {
+  findCleanExecutions,
   findWatchEvidence,
   findWatchedDeployment,
   type WatchedDeployment,
 } from "@/lib/deploy/find-watch-recurrence";
+import { getWatchExecutions } from "@/lib/deploy/get-watch-minutes";
 import {
   type ActivationResult,
   activateVersionInTx,
@@ -23,8 +25,15 @@ import { publishGroupStatusChanged } from "@/lib/realtime/publish-group-status-c
 
 export type WatchOutcome =
   | { result: "not_watching" }
-  | { result: "watching"; watchUntil: Date }
-  | { result: "resolved"; version: number }
+  | {
+      result: "watching";
+      watchUntil: Date;
+      // Clean runs so far, of executionsNeeded (null: the setting is off).
+      cleanExecutions: number;
+      executionsNeeded: number | null;
+    }
+  // cleanExecutions is set when that many clean runs, not the minutes, ended the window.
+  | { result: "resolved"; version: number; cleanExecutions?: number }
   | { result: "regressed"; version: number | null }
   | { result: "rolled_back"; version: number; rolledBackTo: number; deploymentId: string };
 
@@ -125,13 +134,45 @@ async function regress(
   };
 }
 
+type WatchWindow = {
+  watchUntil: Date;
+  endsAt: Date;
+  cleanExecutions: number;
+  executionsNeeded: number | null;
+  isEndedByExecutions: boolean;
+};
+
+// The window ends at watch_until, or earlier at the run that completed the user's
+// count of clean executions: whichever comes first.
+async function findWatchWindow({ tx, group, deployment }: WatchContext): Promise<WatchWindow> {
+  const watchUntil = deployment.watchUntil ?? deployment.createdAt;
+  const executionsNeeded = await getWatchExecutions(tx, group.userId);
+  const clean = executionsNeeded
+    ? await findCleanExecutions(tx, {
+        traderId: group.traderId,
+        deployment,
+        executions: executionsNeeded,
+      })
+    : null;
+  const endedAt = clean?.endedAt ?? null;
+  const isEndedByExecutions = endedAt !== null && endedAt.getTime() < watchUntil.getTime();
+  return {
+    watchUntil,
+    endsAt: isEndedByExecutions ? endedAt : watchUntil,
+    cleanExecutions: clean?.count ?? 0,
+    executionsNeeded,
+    isEndedByExecutions,
+  };
+}
+
 async function decide(context: WatchContext): Promise<Decided> {
   const { tx, group, deployment, now } = context;
   const evidence = await findWatchEvidence(tx, { groupId: group.id, deployment });
-  const watchUntil = deployment.watchUntil ?? deployment.createdAt;
+  const window = await findWatchWindow(context);
   const { recurrence } = evidence;
   if (recurrence) {
-    const isInWindow = recurrence.receivedAt.getTime() <= watchUntil.getTime();
+    // After a window that ended clean the error only regresses: no automatic rollback.
+    const isInWindow = recurrence.receivedAt.getTime() <= window.endsAt.getTime();
     const target = isInWindow ? await findAutoRollbackTarget(context) : null;
     if (target) return rollBack(context, { to: target, recurredOn: recurrence.version });
     return regress(context, {
@@ -141,8 +182,12 @@ async function decide(context: WatchContext): Promise<Decided> {
     });
   }
   const idle = { userId: group.userId, group: null, activation: null, notification: null };
-  if (now.getTime() < watchUntil.getTime()) {
-    return { ...idle, outcome: { result: "watching", watchUntil } };
+  if (now.getTime() < window.endsAt.getTime()) {
+    const { watchUntil, cleanExecutions, executionsNeeded } = window;
+    return {
+      ...idle,
+      outcome: { result: "watching", watchUntil, cleanExecutions, executionsNeeded },
+    };
   }
   if (evidence.hasUnattributedEvents) {
     return regress(context, {
@@ -151,10 +196,16 @@ async function decide(context: WatchContext): Promise<Decided> {
       body: `The error kept arriving after version ${deployment.toVersion.version} was deployed, from an executor that does not report its code version, so the fix could not be confirmed.`,
     });
   }
-  const status = await resolveWatchedGroup(tx, { group, version: deployment.toVersion, now });
+  const cleanExecutions = window.isEndedByExecutions ? window.cleanExecutions : undefined;
+  const status = await resolveWatchedGroup(tx, {
+    group,
+    version: deployment.toVersion,
+    now,
+    cleanExecutions,
+  });
   return {
     ...idle,
-    outcome: { result: "resolved", version: deployment.toVersion.version },
+    outcome: { result: "resolved", version: deployment.toVersion.version, cleanExecutions },
     group: { id: group.id, status },
   };
 }
@@ -174,8 +225,9 @@ async function publishDecision(decided: Decided): Promise<void> {
  * resolveWatchedGroups once windows end). An event of the fixed version (or a
  * later one) regresses the group, and within the window rolls the trader back to
  * the version before the fix when it has auto-rollback on; a window that ends
- * clean resolves the group "by version N". Idempotent: anything but a group in
- * fix_deployed is left alone.
+ * clean — its minutes passed, or the trader's schedules recorded the user's count of
+ * clean runs first — resolves the group "by version N". Idempotent: anything but a
+ * group in fix_deployed is left alone.
  */
 export async function checkDeploymentWatch({
   groupId,

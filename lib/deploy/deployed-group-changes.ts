@@ -74,13 +74,20 @@ export async function regressWatchedGroup(
   return "regressed";
 }
 
+// cleanExecutions: the window was ended by that many clean runs rather than its minutes.
 export async function resolveWatchedGroup(
   tx: Prisma.TransactionClient,
   {
     group,
     version,
     now,
-  }: { group: LockedGroup; version: { id: string; version: number }; now: Date },
+    cleanExecutions,
+  }: {
+    group: LockedGroup;
+    version: { id: string; version: number };
+    now: Date;
+    cleanExecutions?: number;
+  },
 ): Promise<ErrorGroupStatus> {
   await tx.errorGroup.update({
     where: { id: group.id },
@@ -93,7 +100,10 @@ export async function resolveWatchedGroup(
       kind: "status_changed",
       fromStatus: group.status,
       toStatus: "resolved",
-      note: `Resolved by version ${version.version}`,
+      note:
+        cleanExecutions === undefined
+          ? `Resolved by version ${version.version}`
+          : `Resolved by version ${version.version} after ${cleanExecutions} clean executions`,
     },
   });
   return "resolved";

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type WatchedDeployment = {
   id: string;
@@ -62,4 +62,55 @@ export async function findWatchEvidence(
       : null,
     hasUnattributedEvents: unattributed !== null,
   };
+}
+
+export type CleanExecutions = {
+  // Clean runs counted, at most the number that ends the watch.
+  count: number;
+  // When the run that completed the count was recorded, or null while it is short.
+  endedAt: Date | null;
+};
+
+/**
+ * The first `limit` clean runs of a trader's schedules recorded after `since` (SQL,
+ * shared with the sweep that finds ended watches). Only `ok` runs are clean: a run
+ * that failed with another error may have stopped before the fixed code ran, and one
+ * that failed with this error is a recurrence, judged by its event. Runs carry no code
+ * version, so the first runs after a deploy may still be the old code's (executors
+ * poll for it); a count in the tens makes that a small share.
+ */
+export function firstCleanRunsSql({
+  traderId,
+  since,
+  limit,
+}: {
+  traderId: Prisma.Sql;
+  since: Prisma.Sql;
+  limit: Prisma.Sql;
+}): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r.created_at FROM workflow_runs r
+    JOIN workflow_schedules s ON s.id = r.schedule_id
+    WHERE s.trader_id = ${traderId} AND r.outcome = 'ok' AND r.created_at > ${since}
+    ORDER BY r.created_at, r.id
+    LIMIT ${limit}`;
+}
+
+export async function findCleanExecutions(
+  tx: Prisma.TransactionClient,
+  {
+    traderId,
+    deployment,
+    executions,
+  }: { traderId: string; deployment: WatchedDeployment; executions: number },
+): Promise<CleanExecutions> {
+  const clean = firstCleanRunsSql({
+    traderId: Prisma.sql`${traderId}::uuid`,
+    since: Prisma.sql`${deployment.createdAt.toISOString()}::timestamptz`,
+    limit: Prisma.sql`${executions}::int`,
+  });
+  const [row] = await tx.$queryRaw<{ count: number; last: Date | null }[]>`
+    SELECT count(*)::int AS count, max(created_at) AS last FROM (${clean}) clean`;
+  const count = row?.count ?? 0;
+  return { count, endedAt: count >= executions ? (row?.last ?? null) : null };
 }

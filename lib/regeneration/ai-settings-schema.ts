@@ -2,7 +2,8 @@ import { z } from "zod";
 import { RegenerationPolicy } from "@/lib/generated/prisma/enums";
 
 // Bounds keep a typo from removing the cost controls (a cap of 10^9) or making
-// automation useless (a watch window of a year). A cap of 0 switches that path off.
+// automation useless (a watch window of a year). A cap of 0 switches that path off,
+// and 0 watch executions leaves only the minutes to end a watch.
 // Shared with the settings form, so it never offers what the server refuses.
 export const aiSettingsBounds = {
   autoTriggerMinEvents: { min: 1, max: 10_000, label: "The event threshold" },
@@ -11,6 +12,7 @@ export const aiSettingsBounds = {
   groupAttemptCap: { min: 0, max: 50, label: "The per-error limit" },
   groupCooldownMinutes: { min: 0, max: 1_440, label: "The cooldown" },
   watchMinutes: { min: 5, max: 1_440, label: "The watch window" },
+  watchExecutions: { min: 0, max: 10_000, label: "The clean execution count" },
 } as const;
 
 export type AiNumberSetting = keyof typeof aiSettingsBounds;
@@ -33,6 +35,7 @@ export const aiSettingsSchema = z.object({
   groupCooldownMinutes: wholeNumber("groupCooldownMinutes"),
   autoDeploy: z.boolean(),
   watchMinutes: wholeNumber("watchMinutes"),
+  watchExecutions: wholeNumber("watchExecutions"),
 });
 
 export type AiSettingsValues = z.infer<typeof aiSettingsSchema>;
@@ -47,4 +50,5 @@ export const defaultAiSettings = {
   groupCooldownMinutes: 10,
   autoDeploy: false,
   watchMinutes: 60,
+  watchExecutions: 20,
 } as const satisfies AiSettingsValues;

@@ -18,6 +18,7 @@ const aiSettingsSelect = {
   groupCooldownMinutes: true,
   autoDeploy: true,
   watchMinutes: true,
+  watchExecutions: true,
 } as const satisfies Prisma.AiSettingsSelect;
 
 // The user's limits and automation for AI fixes; without a row, the defaults.

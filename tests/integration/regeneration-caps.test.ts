@@ -205,6 +205,7 @@ describe("AI settings", () => {
       groupCooldownMinutes: 30,
       autoDeploy: true,
       watchMinutes: 120,
+      watchExecutions: 0,
     };
     await expect(updateAiSettings({ userId: user.id, settings })).resolves.toEqual(settings);
     await expect(getAiSettings({ userId: user.id })).resolves.toEqual(settings);
@@ -217,12 +218,18 @@ describe("AI settings", () => {
     const user = await seedUser(db);
     const error = await updateAiSettings({
       userId: user.id,
-      settings: { ...defaultAiSettings, dailyTokenCap: 10_000_000_000, watchMinutes: 1 },
+      settings: {
+        ...defaultAiSettings,
+        dailyTokenCap: 10_000_000_000,
+        watchMinutes: 1,
+        watchExecutions: 10_001,
+      },
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ZodError);
     expect((error as ZodError).issues.map((issue) => issue.path.join("."))).toEqual([
       "dailyTokenCap",
       "watchMinutes",
+      "watchExecutions",
     ]);
     expect(await db.aiSettings.count({ where: { userId: user.id } })).toBe(0);
   });

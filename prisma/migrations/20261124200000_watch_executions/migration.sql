@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "ai_settings" ADD COLUMN     "watch_executions" INTEGER NOT NULL DEFAULT 20;
+
+-- CreateIndex
+CREATE INDEX "workflow_runs_schedule_id_created_at_idx" ON "workflow_runs"("schedule_id", "created_at");
