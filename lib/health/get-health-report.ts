@@ -1,11 +1,13 @@
 import { isEmailSendingConfigured } from "@/lib/email/email-sending";
 import { env } from "@/lib/env";
-import { checkDatabase, type DatabaseCheck } from "@/lib/health/check-database";
-import { checkJobOutbox, type JobOutboxCheck } from "@/lib/health/check-job-outbox";
+import { checkDatabase } from "@/lib/health/check-database";
+import { checkJobOutbox } from "@/lib/health/check-job-outbox";
 import { countRecentFailures, type RecentFailures } from "@/lib/health/count-recent-failures";
+// The body's type is inferred from its zod schema, which the OpenAPI document is built
+// from. Type-only: health-response imports this module at runtime, not the reverse.
+import type { HealthReport } from "@/lib/health/health-response";
 import {
   decideHealthStatus,
-  type HealthReason,
   type HealthStatus,
   type HealthThresholds,
 } from "@/lib/health/health-status-rule";
@@ -19,43 +21,8 @@ import { countSystemErrors, type SystemErrorCounts } from "@/lib/system-errors/c
 // database check's own bound the whole report stays near 2 s even when Postgres is slow.
 const QUERY_CHECK_TIMEOUT_MS = 1_000;
 
-type ComponentStatus = "ok" | "degraded" | "not_configured" | "unknown";
-
-export type HealthReport = {
-  status: HealthStatus;
-  reasons: HealthReason[];
-  checked_at: string;
-  components: {
-    database: DatabaseCheck;
-    jobs: JobOutboxCheck | { status: "unknown" };
-    realtime: {
-      status: ComponentStatus;
-      driver: "pusher" | "postgres";
-      configured: boolean;
-      failures_24h: number | null;
-    };
-    email: { status: ComponentStatus; configured: boolean; failures_24h: number | null };
-    llm: {
-      status: ComponentStatus;
-      configured: boolean;
-      enabled: boolean;
-      circuit: {
-        state: "closed" | "open" | "half_open";
-        retry_after_seconds: number | null;
-        opened_at: string | null;
-      };
-      failures_24h: number | null;
-    };
-    error_tracking: {
-      status: ComponentStatus;
-      total: number | null;
-      unresolved: number | null;
-      last_24h: number | null;
-      critical_unresolved: number | null;
-      thresholds: { max_unresolved: number; max_errors_24h: number };
-    };
-  };
-};
+// Still importable from here, where it was declared before the schema existed.
+export type { HealthReport };
 
 export function getHealthThresholds(): HealthThresholds {
   return { maxUnresolved: env.HEALTH_MAX_UNRESOLVED, maxErrors24h: env.HEALTH_MAX_ERRORS_24H };

@@ -14,7 +14,9 @@ import {
   repeatableQueryParams,
 } from "@/lib/errors/query/schemas";
 import { batchBodySchema, errorEventSchema } from "@/lib/ingest/error-event-schema";
+import { adminPaths } from "@/lib/openapi/admin-paths";
 import { executorPaths } from "@/lib/openapi/executor-paths";
+import { healthPaths } from "@/lib/openapi/health-paths";
 import { ingestBatchResultSchema, ingestResultSchema } from "@/lib/openapi/ingest-response-schemas";
 import { problemSchema } from "@/lib/openapi/problem-schema";
 import { type OpenApiParameter, toQueryParameters } from "@/lib/openapi/query-parameters";
@@ -129,6 +131,8 @@ function buildPaths() {
     },
     ...executorPaths,
     ...workflowPaths,
+    ...adminPaths,
+    ...healthPaths,
     "/api/errors/{id}/preview": {
       parameters: [groupIdParameter],
       post: {

@@ -25,6 +25,9 @@ describe("GET /api/health with the database down", () => {
     expect(elapsed).toBeLessThan(2_000);
     expect(response.status).toBe(503);
     const body = await response.json();
+    // The 503 body is the documented report, nothing more.
+    const { healthReportSchema } = await import("@/lib/health/health-response");
+    expect(healthReportSchema.parse(body)).toEqual(body);
     expect(body).toMatchObject({
       status: "unhealthy",
       reasons: ["database_unreachable"],

@@ -2,7 +2,7 @@
 import { readQueryParams } from "@/lib/errors/query/read-query-params";
 import { withAdminOrAdminKey } from "@/lib/http/route-wrappers";
 import { listSystemErrors } from "@/lib/system-errors/list-system-errors";
-import { toSystemErrorJson } from "@/lib/system-errors/system-error-json";
+import { type SystemErrorListJson, toSystemErrorJson } from "@/lib/system-errors/system-error-json";
 import {
   listSystemErrorsQuerySchema,
   systemErrorRepeatableParams,
@@ -22,7 +22,10 @@ export const GET = withAdminOrAdminKey(async (request, { principal }) => {
     limit: query.limit,
   });
   return Response.json(
-    { data: page.systemErrors.map(toSystemErrorJson), next_cursor: page.nextCursor },
+    {
+      data: page.systemErrors.map(toSystemErrorJson),
+      next_cursor: page.nextCursor,
+    } satisfies SystemErrorListJson,
     { headers: { "cache-control": "private, no-store" } },
   );
 });

@@ -3,7 +3,10 @@ import { AppError } from "@/lib/http/app-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { withAdminOrAdminKey } from "@/lib/http/route-wrappers";
 import { resolveSystemErrors } from "@/lib/system-errors/resolve-system-errors";
-import { toSystemErrorJson } from "@/lib/system-errors/system-error-json";
+import {
+  type ResolveSystemErrorJson,
+  toSystemErrorJson,
+} from "@/lib/system-errors/system-error-json";
 import { resolveSystemErrorBodySchema } from "@/lib/system-errors/system-error-query";
 
 export const POST = withAdminOrAdminKey<{ id: string }>(async (request, { principal, params }) => {
@@ -14,7 +17,10 @@ export const POST = withAdminOrAdminKey<{ id: string }>(async (request, { princi
     notes: body.resolution_notes,
   });
   const [resolved] = result.resolved;
-  if (resolved) return Response.json({ system_error: toSystemErrorJson(resolved) });
+  if (resolved)
+    return Response.json({
+      system_error: toSystemErrorJson(resolved),
+    } satisfies ResolveSystemErrorJson);
   const [earlier] = result.alreadyResolved;
   if (earlier) {
     // Reported, never overwritten: the first resolution's notes and resolver stay.
