@@ -1,24 +1,16 @@
 // Everything exported from a "use server" file is a public endpoint. This check
 // fails when such a file exports anything but actions built by lib/actions/action-client
 // (userAction / adminAction), so no helper becomes callable from the browser by accident.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import ts from "typescript";
 import {
   findServerActionProblems,
   hasUseServerDirective,
 } from "@/scripts/lib/server-action-problems";
+import { sourceFiles } from "@/scripts/lib/source-files";
 
 const ROOTS = ["app", "lib", "components"];
-
-function* sourceFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === "generated" || name === "node_modules") continue;
-    if (statSync(path).isDirectory()) yield* sourceFiles(path);
-    else if (/\.(ts|tsx)$/.test(name)) yield path;
-  }
-}
 
 let failures = 0;
 let checked = 0;

@@ -1,25 +1,17 @@
 // Finds every endpoint the app exposes, from the source tree rather than a list someone
 // keeps: route handlers (the HTTP methods exported by app/**/route.ts) and server actions
 // (every export of a "use server" file, which Next makes callable from any browser).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import ts from "typescript";
 import { hasUseServerDirective } from "@/scripts/lib/server-action-problems";
+import { sourceFiles } from "@/scripts/lib/source-files";
 
 export type DiscoveredEndpoint = { key: string; file: string; exportName: string };
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
 // The same roots scripts/check-server-actions.ts checks for "use server" files.
 const ACTION_ROOTS = ["app", "lib", "components"];
-
-function* sourceFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (name === "generated" || name === "node_modules") continue;
-    if (statSync(path).isDirectory()) yield* sourceFiles(path);
-    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) yield path;
-  }
-}
 
 function parse(path: string): ts.SourceFile {
   return ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
