@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { signDeployWebhook } from "@/lib/deploy/deploy-webhook-signature";
+import { getServicePolicy } from "@/lib/resilience/service-circuit-registry";
 import { logSystemError } from "@/lib/system-errors/log-system-error";
 
 export type DeployWebhookOutcome =
@@ -37,12 +38,25 @@ function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
+// A failure the receiver may not repeat: retried by the job and counted by the breaker.
+class TransientWebhookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TransientWebhookError";
+  }
+}
+
 async function readExcerpt(response: Response): Promise<string> {
   try {
     return (await response.text()).slice(0, EXCERPT_LENGTH);
   } catch {
     return "";
   }
+}
+
+async function describeAnswer(target: string, response: Response): Promise<string> {
+  const excerpt = await readExcerpt(response);
+  return `Deploy webhook to ${target} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`;
 }
 
 // The URL may carry a token in its query: only where it points is recorded.
@@ -86,7 +100,9 @@ function parseTarget(raw: string): URL | null {
  * (e.g. to restart its executor), signed with X-Faultline-Signature. Throws on a
  * network error, a timeout, 408, 429 and 5xx so the job runner retries with backoff;
  * any other answer that is not 2xx (redirects included) is given up at once and
- * recorded, since sending the same request again cannot change it.
+ * recorded, since sending the same request again cannot change it. While the receiver
+ * host's circuit is open (repeated failures) it throws CircuitOpenError without calling,
+ * and the job retries later.
  */
 export async function sendDeployWebhook(
   { deploymentId }: { deploymentId: string },
@@ -140,29 +156,37 @@ export async function sendDeployWebhook(
   };
   const body = JSON.stringify(payload);
   const timestamp = Math.floor(now().getTime() / 1000);
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Faultline-Webhooks/1",
-        "x-faultline-signature": signDeployWebhook({ secret, body, timestamp }),
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new Error(`Deploy webhook to ${target} failed: ${reason}`);
-  }
+  // One breaker per receiver host: a trader's dead executor must not stop the others'.
+  const policy = getServicePolicy({
+    service: "deploy_webhook",
+    target: url.origin,
+    isTransient: (error) => error instanceof TransientWebhookError,
+  });
+  const response = await policy.execute(async (signal) => {
+    let answer: Response;
+    try {
+      answer = await fetchImpl(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Faultline-Webhooks/1",
+          "x-faultline-signature": signDeployWebhook({ secret, body, timestamp }),
+        },
+        body,
+        redirect: "manual",
+        signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new TransientWebhookError(`Deploy webhook to ${target} failed: ${reason}`);
+    }
+    if (!isRetryableStatus(answer.status)) return answer;
+    throw new TransientWebhookError(await describeAnswer(target, answer));
+  });
   if (response.ok) {
     await response.body?.cancel();
     return { result: "delivered", status: response.status };
   }
-  const excerpt = await readExcerpt(response);
-  const answer = `Deploy webhook to ${target} answered ${response.status}${excerpt ? `: ${excerpt}` : ""}`;
-  if (isRetryableStatus(response.status)) throw new Error(answer);
+  const answer = await describeAnswer(target, response);
   return recordRejection(deployment, { jobId, status: response.status, error: answer, target });
 }

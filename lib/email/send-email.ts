@@ -1,9 +1,11 @@
 import type { ReactElement } from "react";
 import { getDb } from "@/lib/db";
+import { EmailProviderError, isTransientEmailError } from "@/lib/email/email-provider-error";
 import { renderEmail } from "@/lib/email/render-email";
 import { getResendClient } from "@/lib/email/resend-client";
 import { env } from "@/lib/env";
 import type { EmailStatus, NotificationKind } from "@/lib/generated/prisma/enums";
+import { getServicePolicy } from "@/lib/resilience/service-circuit-registry";
 
 export type EmailThrottle = { groupId: string; windowMinutes: number };
 
@@ -111,28 +113,42 @@ async function deliverEmail(email: RecordedEmail): Promise<EmailStatus> {
     });
     return "stored";
   }
-  const { data, error } = await resend.emails.send(
-    {
-      from: env.EMAIL_FROM,
-      to: email.toAddress,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-    },
-    { idempotencyKey: email.idempotencyKey },
-  );
-  if (error || !data) {
-    const message = error ? `${error.name}: ${error.message}` : "Resend returned no email id.";
+  let providerId: string;
+  try {
+    providerId = await getServicePolicy({
+      service: "email",
+      isTransient: isTransientEmailError,
+    }).execute(async () => {
+      const { data, error } = await resend.emails.send(
+        {
+          from: env.EMAIL_FROM,
+          to: email.toAddress,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+        },
+        { idempotencyKey: email.idempotencyKey },
+      );
+      if (error) throw new EmailProviderError(`${error.name}: ${error.message}`, error.statusCode);
+      if (!data) throw new EmailProviderError("Resend returned no email id.", null);
+      return data.id;
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     await db.emailMessage.update({
       where: { id: email.id },
       data: { status: "failed", error: message.slice(0, MAX_ERROR_LENGTH) },
     });
-    // Thrown so the job that asked for the email is retried with backoff.
-    throw new Error(`Email ${email.id} was not sent: ${message}`);
+    // Thrown so the job that asked for the email is retried with backoff; an open
+    // circuit (CircuitOpenError) keeps its type so callers can tell an outage apart.
+    if (error instanceof EmailProviderError) {
+      throw new Error(`Email ${email.id} was not sent: ${message}`, { cause: error });
+    }
+    throw error;
   }
   await db.emailMessage.update({
     where: { id: email.id },
-    data: { status: "sent", providerId: data.id, sentAt: new Date(), error: null },
+    data: { status: "sent", providerId, sentAt: new Date(), error: null },
   });
   return "sent";
 }

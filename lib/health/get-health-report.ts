@@ -15,6 +15,8 @@ import { settleWithin } from "@/lib/health/settle-within";
 import { getLlmCircuitState } from "@/lib/llm/llm-circuit-state";
 import { isLlmConfigured } from "@/lib/llm/llm-config";
 import { getPusherConfig } from "@/lib/realtime/pusher-config";
+import type { CircuitSnapshot } from "@/lib/resilience/create-service-policy";
+import { getServiceCircuitSummary } from "@/lib/resilience/service-circuit-registry";
 import { countSystemErrors, type SystemErrorCounts } from "@/lib/system-errors/count-system-errors";
 
 // Each database-backed check gets this long once SELECT 1 has answered; with the
@@ -61,15 +63,19 @@ function describeErrorTracking(
   };
 }
 
+// The last failure's text stays out: this endpoint is public.
+function toCircuit({ state, retryAfterSeconds, openedAt }: CircuitSnapshot) {
+  return { state, retry_after_seconds: retryAfterSeconds, opened_at: openedAt };
+}
+
 function describeLlm(failures: RecentFailures | null): HealthReport["components"]["llm"] {
   const configured = isLlmConfigured();
-  // The last failure's text stays out: this endpoint is public.
-  const { state, retryAfterSeconds, openedAt } = getLlmCircuitState();
+  const circuit = getLlmCircuitState();
   return {
-    status: !configured ? "not_configured" : state === "closed" ? "ok" : "degraded",
+    status: !configured ? "not_configured" : circuit.state === "closed" ? "ok" : "degraded",
     configured,
     enabled: env.AI_FIXES === "on",
-    circuit: { state, retry_after_seconds: retryAfterSeconds, opened_at: openedAt },
+    circuit: toCircuit(circuit),
     failures_24h: failures?.llm ?? (failures ? 0 : null),
   };
 }
@@ -90,6 +96,10 @@ export async function getHealthReport(): Promise<HealthReport> {
   const isPusher = getPusherConfig() !== null;
   const isEmailConfigured = isEmailSendingConfigured();
   const realtimeConfigured = isPusher || env.DATABASE_URL !== undefined;
+  const realtimeCircuit = getServiceCircuitSummary("realtime");
+  const emailCircuit = getServiceCircuitSummary("email");
+  const webhookCircuit = getServiceCircuitSummary("deploy_webhook");
+  const isClosed = (circuit: CircuitSnapshot) => circuit.state === "closed";
   return {
     status,
     reasons,
@@ -98,16 +108,28 @@ export async function getHealthReport(): Promise<HealthReport> {
       database,
       jobs: jobs ?? { status: "unknown" },
       realtime: {
-        status: realtimeConfigured ? "ok" : "not_configured",
+        status: !realtimeConfigured
+          ? "not_configured"
+          : isClosed(realtimeCircuit)
+            ? "ok"
+            : "degraded",
         driver: isPusher ? "pusher" : "postgres",
         configured: realtimeConfigured,
+        circuit: toCircuit(realtimeCircuit),
         failures_24h: failuresOf("realtime"),
       },
       email: {
         // Unconfigured email still works: messages are kept in the in-app mailbox.
-        status: isEmailConfigured ? "ok" : "not_configured",
+        status: !isEmailConfigured ? "not_configured" : isClosed(emailCircuit) ? "ok" : "degraded",
         configured: isEmailConfigured,
+        circuit: toCircuit(emailCircuit),
         failures_24h: failuresOf("email"),
+      },
+      // Configured per trader, so there is no "not configured" here.
+      deploy_webhooks: {
+        status: isClosed(webhookCircuit) ? "ok" : "degraded",
+        circuit: toCircuit(webhookCircuit),
+        open_targets: webhookCircuit.openTargets,
       },
       llm: describeLlm(failures),
       error_tracking: describeErrorTracking(counts, thresholds, status),

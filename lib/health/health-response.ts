@@ -11,6 +11,13 @@ const failures24h = z.int().nullable().meta({
 
 const nullableCount = z.int().nullable();
 
+// A provider's circuit breaker (lib/resilience): open = calls fail fast until a probe.
+const circuitSchema = z.object({
+  state: z.enum(["closed", "open", "half_open"]),
+  retry_after_seconds: z.int().nullable(),
+  opened_at: z.iso.datetime({ offset: true }).nullable(),
+});
+
 const databaseCheckSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("ok"), latency_ms: z.int() }),
   z.object({
@@ -53,22 +60,27 @@ export const healthReportSchema = z.object({
       status: componentStatus,
       driver: z.enum(["pusher", "postgres"]),
       configured: z.boolean(),
+      circuit: circuitSchema.meta({ description: "Pusher's breaker; closed for Postgres." }),
       failures_24h: failures24h,
     }),
     email: z.object({
       status: componentStatus,
       configured: z.boolean(),
+      circuit: circuitSchema.meta({
+        description: "While open, notifications stay in-app and emails are retried later.",
+      }),
       failures_24h: failures24h,
+    }),
+    deploy_webhooks: z.object({
+      status: componentStatus,
+      circuit: circuitSchema.meta({ description: "The worst receiver host's breaker." }),
+      open_targets: z.int().meta({ description: "Receiver hosts whose circuit is not closed." }),
     }),
     llm: z.object({
       status: componentStatus,
       configured: z.boolean(),
       enabled: z.boolean(),
-      circuit: z.object({
-        state: z.enum(["closed", "open", "half_open"]),
-        retry_after_seconds: z.int().nullable(),
-        opened_at: z.iso.datetime({ offset: true }).nullable(),
-      }),
+      circuit: circuitSchema,
       failures_24h: failures24h,
     }),
     error_tracking: z.object({

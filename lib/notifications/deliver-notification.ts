@@ -4,6 +4,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { getNotificationPreference } from "@/lib/notifications/notification-preferences";
+import { CircuitOpenError } from "@/lib/resilience/service-policy-errors";
 import { logSystemError } from "@/lib/system-errors/log-system-error";
 
 export type DeliveryOutcome =
@@ -62,6 +63,9 @@ export async function deliverNotification({
     return { result: "email", ...sent };
   } catch (error) {
     // Still thrown: the job retries with backoff; the in-app notification already exists.
+    // With the email circuit open nothing was attempted: the opening was logged once, a
+    // row per skipped email would only bury it.
+    if (error instanceof CircuitOpenError) throw error;
     await logSystemError({
       errorType: "email_delivery_failed",
       severity: "medium",
