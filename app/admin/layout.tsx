@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireAdminPage } from "@/lib/auth/current-user";
 
@@ -6,5 +7,10 @@ import { requireAdminPage } from "@/lib/auth/current-user";
 // 404 before any admin chrome renders; each admin page checks again itself.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdminPage();
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <AppShell user={user}>
+      <AdminNav />
+      {children}
+    </AppShell>
+  );
 }

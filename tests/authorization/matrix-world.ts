@@ -46,6 +46,7 @@ export type MatrixWorld = {
 
 // One cell's resources, all owned by user A.
 export type OwnedResources = {
+  userId: string;
   traderId: string;
   projectId: number;
   dsnPublicKey: string;
@@ -208,6 +209,7 @@ export async function seedOwnedResources(world: MatrixWorld): Promise<OwnedResou
     select: { id: true },
   });
   return {
+    userId: world.userA.id,
     traderId: trader.id,
     projectId: trader.projectId,
     dsnPublicKey: trader.dsnPublicKey,

@@ -285,6 +285,14 @@ const ownedAction = {
   traderB: "not_found",
   admin: "not_found",
 };
+// adminAction: the admin surface is hidden from everyone else.
+const adminOnlyAction = {
+  anonymous: "unauthorized",
+  executorKeyA: "unauthorized",
+  traderA: "not_found",
+  traderB: "not_found",
+  admin: "ok",
+};
 // userAction on the caller's own settings or inbox: any session may.
 const selfAction = {
   anonymous: "unauthorized",
@@ -305,6 +313,15 @@ function readBulkOutcome(data: unknown): ActionOutcome | undefined {
 }
 
 export const actionMatrix: Record<string, ActionEntry> = {
+  "app/admin/errors/actions.ts#resolveSystemErrorsAction": {
+    expect: adminOnlyAction,
+    input: (owned) => ({ ids: [owned.systemErrorId], notes: "matrix" }),
+  },
+  "app/admin/users/actions.ts#setUserRoleAction": {
+    // User A is a trader already: the admin's call succeeds without changing anything.
+    expect: adminOnlyAction,
+    input: (owned) => ({ userId: owned.userId, role: "trader" }),
+  },
   "app/(app)/errors/(inbox)/actions.ts#changeGroupStatusesAction": {
     // Bulk: answers ok and reports each refused group; another user's is not_found.
     expect: { ...ownedAction, traderB: "failed:not_found", admin: "failed:not_found" },
