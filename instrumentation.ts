@@ -5,4 +5,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startJobWorkerFromEnv } = await import("@/lib/jobs/start-job-worker");
   startJobWorkerFromEnv();
+  const { reportFailedMigrations } = await import("@/lib/migrations/report-failed-migrations");
+  // Never blocks or fails the start: a database that is down now is health's business.
+  reportFailedMigrations().catch((error: unknown) => {
+    console.warn("[migrations] could not check for failed migrations:", error);
+  });
 }
