@@ -1,19 +1,17 @@
 "use client";
 
-import { LoaderCircle } from "lucide-react";
 import { type FormEvent, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { resolveSystemErrorsAction } from "@/app/admin/errors/actions";
-import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Label } from "@/components/ui/label";
 
 const maxNotesLength = 2_000;
@@ -121,30 +119,10 @@ export function ResolveSystemErrorsDialog({
               </p>
             ) : null}
           </div>
-          {error && !error.isField ? (
-            <div
-              role="alert"
-              className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-            >
-              {error.message}
-            </div>
-          ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" disabled={isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button
-              type="submit"
-              disabled={isPending}
-              aria-busy={isPending || undefined}
-              data-testid="confirm-resolve"
-            >
-              {isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
-              Resolve
-            </Button>
-          </DialogFooter>
+          {error && !error.isField ? <FormAlert>{error.message}</FormAlert> : null}
+          <DialogConfirmFooter isPending={isPending} testId="confirm-resolve">
+            Resolve
+          </DialogConfirmFooter>
         </form>
       </DialogContent>
     </Dialog>

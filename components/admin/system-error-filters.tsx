@@ -1,10 +1,10 @@
 "use client";
 
-import { LoaderCircle, X } from "lucide-react";
-import Link from "next/link";
-import { type FormEvent, useId, useSyncExternalStore } from "react";
+import { type FormEvent, useId } from "react";
 import { useSystemErrorNavigation } from "@/components/admin/use-system-error-navigation";
-import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/errors/local-datetime";
+import { FilterBarStatus } from "@/components/filters/filter-bar-status";
+import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/filters/local-datetime";
+import { useIsClient } from "@/components/filters/use-is-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -19,17 +19,6 @@ import {
 import { Severity } from "@/lib/generated/prisma/enums";
 import { systemErrorComponentSchema } from "@/lib/system-errors/system-error-component";
 import { cn } from "@/lib/utils/cn";
-
-const subscribeToNothing = () => () => {};
-
-// The viewer's time zone is only known in the browser.
-function useIsClient(): boolean {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
-}
 
 export function SystemErrorFilters({
   params: urlParams,
@@ -183,25 +172,11 @@ export function SystemErrorFilters({
             Apply dates
           </Button>
         </form>
-        {hasSystemErrorFilters(params) ? (
-          <Button
-            asChild
-            variant="ghost"
-            size="sm"
-            className="max-md:col-span-2 max-md:justify-self-start"
-          >
-            <Link href={systemErrorsHref(emptySystemErrorParams)} data-testid="clear-filters">
-              <X aria-hidden="true" />
-              Clear filters
-            </Link>
-          </Button>
-        ) : null}
-        {isNavigating ? (
-          <span role="status" className="flex items-center gap-1.5 text-xs text-muted-foreground">
-            <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
-            Updating…
-          </span>
-        ) : null}
+        <FilterBarStatus
+          clearHref={systemErrorsHref(emptySystemErrorParams)}
+          hasFilters={hasSystemErrorFilters(params)}
+          isNavigating={isNavigating}
+        />
       </div>
     </section>
   );

@@ -1,19 +1,19 @@
 "use client";
 
-import { LoaderCircle, ShieldCheck, ShieldOff } from "lucide-react";
+import { ShieldCheck, ShieldOff } from "lucide-react";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { setUserRoleAction } from "@/app/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
+import { FormAlert } from "@/components/ui/form-alert";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 
 type UserRoleControlProps = {
@@ -83,32 +83,15 @@ export function UserRoleControl({ user, isSelf }: UserRoleControlProps) {
                   : "They keep their own traders and errors, and lose the admin console."}
             </DialogDescription>
           </DialogHeader>
-          {error ? (
-            <div
-              role="alert"
-              data-testid="role-error"
-              className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-            >
-              {error}
-            </div>
-          ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" disabled={isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button
-              onClick={confirm}
-              disabled={isPending}
-              aria-busy={isPending || undefined}
-              variant={to === "admin" ? "primary" : "destructive"}
-              data-testid="confirm-role"
-            >
-              {isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
-              {label}
-            </Button>
-          </DialogFooter>
+          {error ? <FormAlert testId="role-error">{error}</FormAlert> : null}
+          <DialogConfirmFooter
+            isPending={isPending}
+            onConfirm={confirm}
+            variant={to === "admin" ? "primary" : "destructive"}
+            testId="confirm-role"
+          >
+            {label}
+          </DialogConfirmFooter>
         </DialogContent>
       </Dialog>
     </>

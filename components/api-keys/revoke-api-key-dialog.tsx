@@ -1,19 +1,17 @@
 "use client";
 
-import { LoaderCircle } from "lucide-react";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { revokeApiKeyAction } from "@/app/(app)/settings/api-keys/actions";
-import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export type RevokeTarget = { id: string; name: string };
 
@@ -64,31 +62,16 @@ export function RevokeApiKeyDialog({ target, onClose, onCloseAutoFocus }: Revoke
             create a new key to replace it.
           </DialogDescription>
         </DialogHeader>
-        {error ? (
-          <div
-            role="alert"
-            className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-          >
-            {error}
-          </div>
-        ) : null}
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline" disabled={isPending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button
-            variant="destructive"
-            disabled={isPending || target === null}
-            aria-busy={isPending || undefined}
-            onClick={() => target && revoke(target.id, target.name)}
-            data-testid="confirm-revoke-api-key"
-          >
-            {isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
-            Revoke key
-          </Button>
-        </DialogFooter>
+        {error ? <FormAlert>{error}</FormAlert> : null}
+        <DialogConfirmFooter
+          isPending={isPending}
+          variant="destructive"
+          isDisabled={target === null}
+          onConfirm={() => target && revoke(target.id, target.name)}
+          testId="confirm-revoke-api-key"
+        >
+          Revoke key
+        </DialogConfirmFooter>
       </DialogContent>
     </Dialog>
   );

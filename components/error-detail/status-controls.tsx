@@ -1,6 +1,6 @@
 "use client";
 
-import { BellOff, CheckCircle2, LoaderCircle, RotateCcw } from "lucide-react";
+import { BellOff, CheckCircle2, RotateCcw } from "lucide-react";
 import { type ReactNode, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { changeErrorGroupStatusAction } from "@/app/(app)/errors/[id]/actions";
@@ -13,13 +13,13 @@ import { NoteField } from "@/components/error-detail/note-field";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
+import { FormAlert } from "@/components/ui/form-alert";
 import type { IgnoreChoice } from "@/lib/errors/detail/ignore-choice";
 import { canTransition } from "@/lib/errors/group-lifecycle";
 import type { ErrorGroupStatus } from "@/lib/generated/prisma/enums";
@@ -181,30 +181,10 @@ export function StatusControls({ groupId, status }: { groupId: string; status: E
               onChange={setNote}
               error={error?.field === "note" ? error.message : undefined}
             />
-            {error && !error.field ? (
-              <div
-                role="alert"
-                className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-              >
-                {error.message}
-              </div>
-            ) : null}
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="outline" disabled={isPending}>
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button
-                type="submit"
-                disabled={isPending}
-                aria-busy={isPending || undefined}
-                data-testid="confirm-status-change"
-              >
-                {isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
-                {current?.label}
-              </Button>
-            </DialogFooter>
+            {error && !error.field ? <FormAlert>{error.message}</FormAlert> : null}
+            <DialogConfirmFooter isPending={isPending} testId="confirm-status-change">
+              {current?.label}
+            </DialogConfirmFooter>
           </form>
         </DialogContent>
       </Dialog>

@@ -1,18 +1,16 @@
 "use client";
 
-import { LoaderCircle } from "lucide-react";
 import { type FormEvent, useId, useState } from "react";
 import { type TriageStatus, triageVerbs } from "@/components/errors/describe-status-change";
-import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Label } from "@/components/ui/label";
 
 const maxNoteLength = 2_000;
@@ -87,30 +85,10 @@ export function BulkStatusDialog({
               className="w-full rounded-md border border-input bg-card px-3 py-2 text-sm text-foreground shadow-xs placeholder:text-muted-foreground focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring/40"
             />
           </div>
-          {error ? (
-            <div
-              role="alert"
-              className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-            >
-              {error}
-            </div>
-          ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" disabled={isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button
-              type="submit"
-              disabled={isPending}
-              aria-busy={isPending || undefined}
-              data-testid="confirm-bulk-status"
-            >
-              {isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
-              {verb}
-            </Button>
-          </DialogFooter>
+          {error ? <FormAlert>{error}</FormAlert> : null}
+          <DialogConfirmFooter isPending={isPending} testId="confirm-bulk-status">
+            {verb}
+          </DialogConfirmFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,12 +1,13 @@
 "use client";
 
-import { LoaderCircle, Search, X } from "lucide-react";
-import Link from "next/link";
-import { type FormEvent, useId, useState, useSyncExternalStore } from "react";
+import { Search } from "lucide-react";
+import { type FormEvent, useId, useState } from "react";
 import { errorGroupStatusLabels } from "@/components/errors/error-group-status-badge";
 import { errorTypeLabels } from "@/components/errors/error-type-badge";
-import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/errors/local-datetime";
 import { useInboxNavigation } from "@/components/errors/use-inbox-navigation";
+import { FilterBarStatus } from "@/components/filters/filter-bar-status";
+import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/filters/local-datetime";
+import { useIsClient } from "@/components/filters/use-is-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -40,17 +41,6 @@ const rangeLabels: Record<TimeRange, string> = {
 };
 
 const customRange = "custom";
-
-const subscribeToNothing = () => () => {};
-
-// The viewer's time zone is only known in the browser.
-function useIsClient(): boolean {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
-}
 
 export function ErrorInboxFilters({
   params,
@@ -214,25 +204,11 @@ export function ErrorInboxFilters({
             <option value={customRange}>Since…</option>
           </Select>
         </div>
-        {hasInboxFilters(params) ? (
-          <Button
-            asChild
-            variant="ghost"
-            size="sm"
-            className="max-md:col-span-2 max-md:justify-self-start"
-          >
-            <Link href={inboxHref(clearInboxFilters(params))} data-testid="clear-filters">
-              <X aria-hidden="true" />
-              Clear filters
-            </Link>
-          </Button>
-        ) : null}
-        {isNavigating ? (
-          <span role="status" className="flex items-center gap-1.5 text-xs text-muted-foreground">
-            <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
-            Updating…
-          </span>
-        ) : null}
+        <FilterBarStatus
+          clearHref={inboxHref(clearInboxFilters(params))}
+          hasFilters={hasInboxFilters(params)}
+          isNavigating={isNavigating}
+        />
       </div>
       {isCustomRange ? (
         <form onSubmit={applySince} className="flex flex-wrap items-center gap-2">

@@ -1,19 +1,18 @@
 "use client";
 
-import { LoaderCircle, Rocket } from "lucide-react";
+import { Rocket } from "lucide-react";
 import { useId, useRef, useState, useTransition } from "react";
 import { deployFixAction } from "@/app/(app)/errors/[id]/fix-actions";
 import { CodeDiff } from "@/components/code/code-diff";
-import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Label } from "@/components/ui/label";
 
 type DeployFixActionResult = Awaited<ReturnType<typeof deployFixAction>>;
@@ -132,35 +131,14 @@ export function DeployFixDialog({
               Saved with the new version.
             </p>
           </div>
-          {error ? (
-            <div
-              role="alert"
-              className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-              data-testid="deploy-error"
-            >
-              {error}
-            </div>
-          ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" disabled={isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button
-              type="submit"
-              disabled={isPending}
-              aria-busy={isPending || undefined}
-              data-testid="confirm-deploy"
-            >
-              {isPending ? (
-                <LoaderCircle aria-hidden="true" className="animate-spin" />
-              ) : (
-                <Rocket aria-hidden="true" />
-              )}
-              Deploy
-            </Button>
-          </DialogFooter>
+          {error ? <FormAlert testId="deploy-error">{error}</FormAlert> : null}
+          <DialogConfirmFooter
+            isPending={isPending}
+            icon={<Rocket aria-hidden="true" />}
+            testId="confirm-deploy"
+          >
+            Deploy
+          </DialogConfirmFooter>
         </form>
       </DialogContent>
     </Dialog>

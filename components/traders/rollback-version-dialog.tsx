@@ -1,6 +1,6 @@
 "use client";
 
-import { LoaderCircle, Undo2 } from "lucide-react";
+import { Undo2 } from "lucide-react";
 import { type FormEvent, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { rollbackTraderAction } from "@/app/(app)/traders/actions";
@@ -13,14 +13,14 @@ import {
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
+import { FormAlert } from "@/components/ui/form-alert";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -36,17 +36,6 @@ type RollbackVersionDialogProps = {
   focusAfterRollbackId: string;
 };
 
-function Alert({ message }: { message: string }) {
-  return (
-    <div
-      role="alert"
-      className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
-    >
-      {message}
-    </div>
-  );
-}
-
 function RollbackDiff({
   state,
   active,
@@ -56,7 +45,7 @@ function RollbackDiff({
   active: VersionCode | null;
   targetVersion: number;
 }) {
-  if (state.status === "error") return <Alert message={state.message} />;
+  if (state.status === "error") return <FormAlert>{state.message}</FormAlert>;
   if (state.status !== "loaded") {
     return (
       <div role="status" aria-label={`Loading the code of v${targetVersion}`}>
@@ -169,23 +158,14 @@ export function RollbackVersionDialog({
               data-testid="rollback-reason"
             />
           </div>
-          {error ? <Alert message={error} /> : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" disabled={isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button
-              type="submit"
-              disabled={isPending || code.status !== "loaded"}
-              aria-busy={isPending || undefined}
-              data-testid="confirm-rollback"
-            >
-              {isPending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
-              Roll back to v{target.version}
-            </Button>
-          </DialogFooter>
+          {error ? <FormAlert>{error}</FormAlert> : null}
+          <DialogConfirmFooter
+            isPending={isPending}
+            isDisabled={code.status !== "loaded"}
+            testId="confirm-rollback"
+          >
+            Roll back to v{target.version}
+          </DialogConfirmFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/errors/local-datetime";
+import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/filters/local-datetime";
 
 describe("datetime-local conversion", () => {
   it("round-trips an instant through the viewer's wall-clock time (to the minute)", () => {
