@@ -56,6 +56,8 @@ export const env = createEnv({
     REGENERATION_MAX_ROUNDS: z.coerce.number().int().min(1).max(10).default(3),
     AI_FIXES: z.enum(["on", "off"]).default("on"),
     AI_TELEMETRY: flag,
+    PREVIEW_MAX_PER_USER: z.coerce.number().int().positive().default(2),
+    PREVIEW_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(4),
   },
   client: {},
   experimental__runtimeEnv: {},

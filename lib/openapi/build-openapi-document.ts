@@ -143,7 +143,9 @@ function buildPaths() {
           "fixed universe of ~30 symbols. The 200 body is newline-delimited JSON, one message " +
           'per line: `{"type":"progress","done","total"}` several times, then one ' +
           '`{"type":"result","preview"}`, or one `{"type":"error","title","detail"}` if the ' +
-          "run fails after the status was sent.",
+          "run fails after the status was sent. Previews are CPU-bound: past " +
+          "`PREVIEW_MAX_PER_USER` running previews of one user (or `PREVIEW_MAX_IN_FLIGHT` in " +
+          "all) the answer is 429 with `Retry-After`.",
         security: userSecurity,
         requestBody: { required: true, content: json(ref("FixPreviewRequest")) },
         responses: {
@@ -159,7 +161,7 @@ function buildPaths() {
               },
             },
           },
-          ...problems("400", "401", "404", "422"),
+          ...problems("400", "401", "404", "422", "429"),
         },
       },
     },

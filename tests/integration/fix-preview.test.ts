@@ -15,6 +15,7 @@ import { getDb } from "@/lib/db";
 import { MAX_CODE_LENGTH } from "@/lib/deploy/assert-deployable-code";
 import { generateCandles } from "@/lib/market-data/generate-candles";
 import { MARKET_UNIVERSE_SYMBOLS } from "@/lib/preview/collect-preview-inputs";
+import { getPreviewSlots } from "@/lib/preview/preview-slots";
 import type { FixPreview, PreviewStreamMessage } from "@/lib/preview/preview-types";
 import { runFixPreview } from "@/lib/preview/run-fix-preview";
 import { seedApiKey } from "@/tests/factories/seed-api-key";
@@ -274,6 +275,42 @@ describe("POST /api/errors/:id/preview", () => {
       expect(response.status, id).toBe(404);
       expect(response.headers.get("content-type")).toContain("application/problem+json");
     }
+  });
+
+  it("answers 429 with Retry-After past the per-user limit, and frees a slot when a preview ends", async () => {
+    const slots = getPreviewSlots();
+    const owner = await seedOwner();
+    const groupId = await seedGroup(owner);
+    const cookie = await signInCookie(owner);
+
+    // A refusal after the slot is taken (another user's group) gives the slot back.
+    const notMine = await postPreview(groupId, {
+      cookie: await signInCookie(await seedOwner()),
+      body: { code: GUARD_FIX },
+    });
+    expect(notMine.status).toBe(404);
+    expect(slots.inFlight).toBe(0);
+
+    // Two previews of this user still running (PREVIEW_MAX_PER_USER defaults to 2).
+    const releaseRunning = [slots.acquire(owner.userId), slots.acquire(owner.userId)];
+    try {
+      const refused = await postPreview(groupId, { cookie, body: { code: GUARD_FIX } });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("5");
+      expect(refused.headers.get("content-type")).toContain("application/problem+json");
+      expect(await refused.json()).toMatchObject({
+        detail: expect.stringContaining("other previews are still running"),
+      });
+      // Another user is not held back by this one's previews.
+      const other = await seedOwner();
+      await previewOk(await seedGroup(other), await signInCookie(other), GUARD_FIX);
+      releaseRunning[0]?.();
+      await previewOk(groupId, cookie, GUARD_FIX);
+    } finally {
+      for (const release of releaseRunning) release();
+    }
+    // Every streamed preview released its slot once its result was sent.
+    expect(slots.inFlight).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { withUser } from "@/lib/http/route-wrappers";
 import { fixPreviewBodySchema } from "@/lib/preview/preview-request-schema";
+import { getPreviewSlots } from "@/lib/preview/preview-slots";
 import { streamFixPreview } from "@/lib/preview/preview-stream";
 import { executeFixPreview, prepareFixPreview } from "@/lib/preview/run-fix-preview";
 
@@ -9,10 +10,17 @@ export const dynamic = "force-dynamic";
 
 export const POST = withUser<{ id: string }>(async (request, { principal, params }) => {
   const { code } = await readJsonBody(request, fixPreviewBodySchema);
-  // Tenancy and the inputs are settled before the 200: refusals stay problem+json.
-  const prepared = await prepareFixPreview({ userId: principal.userId, groupId: params.id });
-  return streamFixPreview(
-    ({ onProgress, signal }) => executeFixPreview(prepared, { code, onProgress, signal }),
-    { signal: request.signal },
-  );
+  // Tenancy, capacity and the inputs are settled before the 200: refusals stay problem+json.
+  const release = getPreviewSlots().acquire(principal.userId);
+  try {
+    const prepared = await prepareFixPreview({ userId: principal.userId, groupId: params.id });
+    return streamFixPreview(
+      ({ onProgress, signal }) =>
+        executeFixPreview(prepared, { code, onProgress, signal }).finally(release),
+      { signal: request.signal },
+    );
+  } catch (error) {
+    release();
+    throw error;
+  }
 });
