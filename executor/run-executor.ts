@@ -363,7 +363,7 @@ async function replay(
         spool.enqueue(
           buildRunReport({
             scheduleId: slot.scheduleId,
-            traderId: trader.traderId,
+            trader,
             closeTime: close.closeTime,
             run,
           }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SymbolRun } from "@/executor/run-candle";
+import type { TraderCode } from "@/executor/trader-code";
 import { RunOutcome } from "@/lib/generated/prisma/enums";
 import { errorEventSchema } from "@/lib/ingest/error-event-schema";
 import type { ReportRunBody } from "@/lib/workflows/workflow-schemas";
@@ -11,6 +12,8 @@ export const runReportSchema = z.object({
   body: z.object({
     candle_time: z.iso.datetime({ offset: true }),
     outcome: z.enum(RunOutcome),
+    // Optional: reports spooled before executors sent versions stay valid.
+    code_version_id: z.uuid().optional(),
     error: errorEventSchema.optional(),
   }),
   schedule_id: z.string().min(1),
@@ -21,21 +24,23 @@ export type RunReport = z.infer<typeof runReportSchema>;
 
 export function buildRunReport(options: {
   scheduleId: string;
-  traderId: string;
+  trader: Pick<TraderCode, "traderId" | "versionId">;
   closeTime: number;
   run: SymbolRun;
 }): RunReport {
-  const { run } = options;
+  const { run, trader } = options;
   const body: ReportRunBody = {
     candle_time: new Date(options.closeTime).toISOString(),
     outcome: run.outcome,
+    // The version that ran: a deployed fix's watch counts only its own clean runs.
+    code_version_id: trader.versionId,
     ...(run.outcome === "error" ? { error: run.error } : {}),
   };
   return {
     path: `/api/executor/schedules/${encodeURIComponent(options.scheduleId)}/runs`,
     body,
     schedule_id: options.scheduleId,
-    trader_id: options.traderId,
+    trader_id: trader.traderId,
     symbol: run.symbol,
   };
 }

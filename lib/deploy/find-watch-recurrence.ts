@@ -75,23 +75,28 @@ export type CleanExecutions = {
  * The first `limit` clean runs of a trader's schedules recorded after `since` (SQL,
  * shared with the sweep that finds ended watches). Only `ok` runs are clean: a run
  * that failed with another error may have stopped before the fixed code ran, and one
- * that failed with this error is a recurrence, judged by its event. Runs carry no code
- * version, so the first runs after a deploy may still be the old code's (executors
- * poll for it); a count in the tens makes that a small share.
+ * that failed with this error is a recurrence, judged by its event. A run that names
+ * an older version than the fix ran the old code (executors poll for new code) and is
+ * not counted; a run that names none is, so executors that do not report versions can
+ * still end a watch by count.
  */
 export function firstCleanRunsSql({
   traderId,
   since,
+  fixedVersion,
   limit,
 }: {
   traderId: Prisma.Sql;
   since: Prisma.Sql;
+  fixedVersion: Prisma.Sql;
   limit: Prisma.Sql;
 }): Prisma.Sql {
   return Prisma.sql`
     SELECT r.created_at FROM workflow_runs r
     JOIN workflow_schedules s ON s.id = r.schedule_id
+    LEFT JOIN trader_code_versions v ON v.id = r.code_version_id
     WHERE s.trader_id = ${traderId} AND r.outcome = 'ok' AND r.created_at > ${since}
+      AND (v.id IS NULL OR v.version >= ${fixedVersion})
     ORDER BY r.created_at, r.id
     LIMIT ${limit}`;
 }
@@ -107,6 +112,7 @@ export async function findCleanExecutions(
   const clean = firstCleanRunsSql({
     traderId: Prisma.sql`${traderId}::uuid`,
     since: Prisma.sql`${deployment.createdAt.toISOString()}::timestamptz`,
+    fixedVersion: Prisma.sql`${deployment.toVersion.version}::int`,
     limit: Prisma.sql`${executions}::int`,
   });
   const [row] = await tx.$queryRaw<{ count: number; last: Date | null }[]>`

@@ -22,12 +22,14 @@ async function findEndedWatches(now: Date, limit: number): Promise<string[]> {
   const clean = firstCleanRunsSql({
     traderId: Prisma.sql`g.trader_id`,
     since: Prisma.sql`latest.created_at`,
+    fixedVersion: Prisma.sql`latest.fixed_version`,
     limit: executions,
   });
   const rows = await getDb().$queryRaw<{ id: string }[]>`
     SELECT g.id FROM error_groups g
     CROSS JOIN LATERAL (
-      SELECT d.watch_until, d.created_at FROM deployments d
+      SELECT d.watch_until, d.created_at, fixed.version AS fixed_version FROM deployments d
+      JOIN trader_code_versions fixed ON fixed.id = d.to_version_id
       WHERE d.group_id = g.id AND d.kind = 'deploy'
       ORDER BY d.created_at DESC, d.id DESC LIMIT 1) latest
     LEFT JOIN ai_settings a ON a.user_id = g.user_id

@@ -11,6 +11,7 @@ export type RunRecord = {
   id: string;
   candleTime: Date;
   outcome: RunOutcome;
+  codeVersionId: string | null;
   errorEventId: string | null;
 };
 
@@ -32,6 +33,7 @@ export type RunToRecord = {
   >;
   candleTime: Date;
   outcome: RunOutcome;
+  codeVersionId: string | null;
   errorEventId: string | null;
   errorMessage: string | null;
   errorLimit: number;
@@ -102,12 +104,15 @@ export async function recordScheduleRun(run: RunToRecord): Promise<RecordedRun> 
   try {
     return await getDb().$transaction(async (tx): Promise<RecordedRun> => {
       const [inserted] = await tx.$queryRaw<RunRecord[]>`
-        INSERT INTO workflow_runs (schedule_id, candle_time, outcome, error_event_id)
+        INSERT INTO workflow_runs (schedule_id, candle_time, outcome, code_version_id, error_event_id)
         VALUES (${run.schedule.id}::uuid, ${run.candleTime.toISOString()}::timestamptz,
                 ${run.outcome}::run_outcome,
+                (SELECT v.id FROM trader_code_versions v
+                 WHERE v.id = ${run.codeVersionId}::uuid AND v.trader_id = ${run.schedule.traderId}::uuid),
                 ${run.errorEventId}::uuid)
         ON CONFLICT (schedule_id, candle_time) DO NOTHING
-        RETURNING id, candle_time AS "candleTime", outcome, error_event_id AS "errorEventId"`;
+        RETURNING id, candle_time AS "candleTime", outcome, code_version_id AS "codeVersionId",
+                  error_event_id AS "errorEventId"`;
       if (!inserted) return { status: "already_processed" };
       const [schedule] = await updateScheduleSql(tx, run);
       if (!schedule) throw new ScheduleInactive();

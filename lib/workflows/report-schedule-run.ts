@@ -34,7 +34,13 @@ export type ReportScheduleRunOptions = {
   errorLimit?: number;
 };
 
-const runSelect = { id: true, candleTime: true, outcome: true, errorEventId: true } as const;
+const runSelect = {
+  id: true,
+  candleTime: true,
+  outcome: true,
+  codeVersionId: true,
+  errorEventId: true,
+} as const;
 
 function findRun(scheduleId: string, candleTime: Date): Promise<RunRecord | null> {
   return getDb().workflowRun.findUnique({
@@ -115,6 +121,7 @@ export async function reportScheduleRun(options: ReportScheduleRunOptions): Prom
     schedule,
     candleTime,
     outcome: input.outcome,
+    codeVersionId: input.code_version_id ?? null,
     errorEventId: error?.id ?? null,
     errorMessage: input.error?.error_message ?? null,
     errorLimit: options.errorLimit ?? env.WORKFLOW_ERROR_LIMIT,

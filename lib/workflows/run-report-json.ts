@@ -13,6 +13,7 @@ function toRunJson(run: RunRecord): RunJson {
     id: run.id,
     candle_time: run.candleTime.toISOString(),
     outcome: run.outcome,
+    code_version_id: run.codeVersionId,
     error_event_id: run.errorEventId,
   };
 }

@@ -35,6 +35,15 @@ export const reportRunBodySchema = z
       description: "Close time of the candle this run processed; each is processed once.",
     }),
     outcome: z.enum(RunOutcome),
+    code_version_id: z
+      .uuid()
+      .optional()
+      .meta({
+        description:
+          "The trader's code version this run executed (from GET /api/executor/traders/:id/code). " +
+          "A deployed fix's watch counts only clean runs of that version or a later one; " +
+          "runs without it are counted as they come. An id that is not the trader's is ignored.",
+      }),
     error: errorEventSchema.optional().meta({
       description:
         "Required when outcome is error: one event exactly as POST /api/errors takes it. " +
@@ -105,6 +114,7 @@ export const runJsonSchema = z.object({
   id: z.uuid(),
   candle_time: isoDateTime,
   outcome: z.enum(RunOutcome),
+  code_version_id: z.uuid().nullable(),
   error_event_id: z.uuid().nullable(),
 });
 export type RunJson = z.infer<typeof runJsonSchema>;

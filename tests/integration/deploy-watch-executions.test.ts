@@ -43,14 +43,23 @@ const takeMinute = (scheduleId: string) => {
   return minute;
 };
 
-async function reportOk(token: string, scheduleId: string, times = 1) {
+async function reportOk(
+  token: string,
+  scheduleId: string,
+  times = 1,
+  codeVersionId?: string,
+): Promise<string | null> {
+  let storedVersionId: string | null = null;
   for (let index = 0; index < times; index++) {
     const response = await reportRun(token, scheduleId, {
       candle_time: candle(takeMinute(scheduleId)),
       outcome: "ok",
+      ...(codeVersionId ? { code_version_id: codeVersionId } : {}),
     });
     expect(response.status).toBe(201);
+    storedVersionId = reportRunProcessedSchema.parse(await response.json()).run.code_version_id;
   }
+  return storedVersionId;
 }
 
 // Alternates between the trader's two schedules: the count is per trader.
@@ -159,6 +168,39 @@ describe("deploy watch ended by clean executions", () => {
     });
     await resolveWatchedGroups();
     expect((await loadGroup(watched.groupId)).status).toBe("fix_deployed");
+  });
+
+  it("counts clean runs of the fixed version and runs that name none, not the old version's reported after the deploy", async () => {
+    const watched = await seedWatchedFix({ watchExecutions: 3 });
+    const [first, second] = watched.scheduleIds;
+    // Executors pick the fix up on their next poll: until then they run v1 cleanly.
+    expect(await reportOk(watched.token, first, 5, watched.v1Id)).toBe(watched.v1Id);
+    expect(await checkDeploymentWatch({ groupId: watched.groupId })).toMatchObject({
+      result: "watching",
+      cleanExecutions: 0,
+    });
+    await resolveWatchedGroups();
+    expect((await loadGroup(watched.groupId)).status).toBe("fix_deployed");
+
+    expect(await reportOk(watched.token, second, 1, watched.v2Id)).toBe(watched.v2Id);
+    expect(await reportOk(watched.token, first, 1)).toBeNull();
+    // Another trader's version id is not this run's version: stored as none.
+    const otherTrader = await seedTrader(db, { userId: watched.userId });
+    const foreignVersionId = otherTrader.activeVersionId ?? "";
+    expect(foreignVersionId).not.toBe("");
+    expect(await reportOk(watched.token, second, 1, foreignVersionId)).toBeNull();
+    expect(
+      await db.workflowRun.count({
+        where: { scheduleId: { in: watched.scheduleIds }, codeVersionId: watched.v1Id },
+      }),
+    ).toBe(5);
+
+    const summary = await resolveWatchedGroups();
+    expect(summary.resolved).toBeGreaterThanOrEqual(1);
+    expect(await loadGroup(watched.groupId)).toMatchObject({
+      status: "resolved",
+      resolvedInVersionId: watched.v2Id,
+    });
   });
 
   it("resolves the group by the fixed version at the Nth clean run, before watch_until (the sweep)", async () => {

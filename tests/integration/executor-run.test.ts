@@ -73,7 +73,7 @@ describe("the reference executor against the real schedule routes", () => {
     return db.workflowRun.findMany({
       where: { schedule: { traderId, symbol } },
       orderBy: { candleTime: "asc" },
-      select: { candleTime: true, outcome: true, errorEventId: true },
+      select: { candleTime: true, outcome: true, errorEventId: true, codeVersionId: true },
     });
   }
 
@@ -109,6 +109,12 @@ describe("the reference executor against the real schedule routes", () => {
     expect(btc.map((run) => run.outcome)).toEqual(["ok", "ok", "ok", "ok"]);
     expect(eth.map((run) => run.outcome)).toEqual(["error", "error", "error", "error"]);
     expect(eth.map((run) => run.candleTime)).toEqual(btc.map((run) => run.candleTime));
+    // Every run names the version that ran, for the deploy watch.
+    const { activeVersionId } = await db.trader.findUniqueOrThrow({ where: { id: traderId } });
+    expect(activeVersionId).not.toBeNull();
+    expect(new Set([...btc, ...eth].map((run) => run.codeVersionId))).toEqual(
+      new Set([activeVersionId]),
+    );
 
     const events = await db.errorEvent.findMany({ where: { traderId } });
     expect(events).toHaveLength(4);

@@ -89,6 +89,7 @@ async function checkSequence({ errorLimit, steps }: Sequence): Promise<void> {
       schedule: { ...schedule, userId: owner.userId, traderName: owner.traderName },
       candleTime: candleTime(step.candle),
       outcome: step.outcome,
+      codeVersionId: null,
       errorEventId: null,
       errorMessage: step.outcome === "error" ? `failed on candle ${step.candle}` : null,
       errorLimit,
