@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Severity } from "@/lib/generated/prisma/enums";
+import { firstValue, listValue, type RawSearchParams } from "@/lib/http/search-param-values";
 import { systemErrorComponentSchema } from "@/lib/system-errors/system-error-component";
 
 // /admin/errors keeps its whole view in the URL, like the user inbox: a link reproduces
@@ -20,8 +21,6 @@ export type SystemErrorParams = {
   cursor?: string;
 };
 
-export type RawSearchParams = Record<string, string | string[] | undefined>;
-
 const isoInstant = z.iso.datetime({ offset: true });
 
 // A hand-edited or outdated link still opens the page: each field falls back on its own.
@@ -38,19 +37,6 @@ const fieldSchemas = {
   until: isoInstant.optional().catch(undefined),
   cursor: z.string().min(1).max(512).optional().catch(undefined),
 };
-
-function firstValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-// `severity=a,b` and `severity=a&severity=b` both mean two severities, as in the API.
-function listValue(value: string | string[] | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return (Array.isArray(value) ? value : [value])
-    .flatMap((item) => item.split(","))
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
 
 export function parseSystemErrorParams(raw: RawSearchParams): SystemErrorParams {
   const unresolved = firstValue(raw.unresolved);

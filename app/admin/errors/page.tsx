@@ -15,12 +15,12 @@ import {
   emptySystemErrorParams,
   hasSystemErrorFilters,
   parseSystemErrorParams,
-  type RawSearchParams,
   SYSTEM_ERROR_PAGE_SIZE,
   systemErrorsHref,
 } from "@/lib/admin/system-error-search-params";
 import { requireAdminPage } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/http/app-error";
+import type { RawSearchParams } from "@/lib/http/search-param-values";
 import { getSystemErrorStats } from "@/lib/system-errors/get-system-error-stats";
 import { listSystemErrors, type SystemErrorPage } from "@/lib/system-errors/list-system-errors";
 

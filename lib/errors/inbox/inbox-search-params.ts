@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errorGroupSortSchema, sortOrderSchema } from "@/lib/errors/query/schemas";
 import { ErrorGroupStatus, ExecutionErrorType } from "@/lib/generated/prisma/enums";
+import { firstValue, listValue, type RawSearchParams } from "@/lib/http/search-param-values";
 
 // The /errors page keeps its whole view in the URL, so a link reproduces it and the
 // back button restores it. Pure and browser-safe: the page parses, the client serialises.
@@ -27,8 +28,6 @@ export type InboxParams = {
   before?: string;
   limit: number;
 };
-
-export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export const defaultInboxParams: InboxParams = {
   sort: "last_seen",
@@ -64,19 +63,6 @@ const fieldSchemas = {
     .transform((limit) => Math.min(limit, MAX_INBOX_PAGE_SIZE))
     .catch(DEFAULT_INBOX_PAGE_SIZE),
 };
-
-function firstValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-// `status=a,b` and `status=a&status=b` both mean two statuses, as in GET /api/errors.
-function listValue(value: string | string[] | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return (Array.isArray(value) ? value : [value])
-    .flatMap((item) => item.split(","))
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
 
 export function parseInboxSearchParams(raw: RawSearchParams): InboxParams {
   const since = fieldSchemas.since.parse(firstValue(raw.since));

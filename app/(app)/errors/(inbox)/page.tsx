@@ -5,13 +5,10 @@ import { ErrorsEmptyState } from "@/components/errors/errors-empty-state";
 import { InboxNoResults } from "@/components/errors/inbox-no-results";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireUserPage } from "@/lib/auth/current-user";
-import {
-  hasInboxFilters,
-  parseInboxSearchParams,
-  type RawSearchParams,
-} from "@/lib/errors/inbox/inbox-search-params";
+import { hasInboxFilters, parseInboxSearchParams } from "@/lib/errors/inbox/inbox-search-params";
 import { listTraderOptions } from "@/lib/errors/inbox/list-trader-options";
 import { loadErrorInbox } from "@/lib/errors/inbox/load-error-inbox";
+import type { RawSearchParams } from "@/lib/http/search-param-values";
 
 export const dynamic = "force-dynamic";
 
