@@ -19,8 +19,8 @@ import "monaco-editor/features/wordOperations/register";
 import "monaco-editor/languages/definitions/javascript/register";
 import "monaco-editor/languages/definitions/python/register";
 import "@/components/code/code-viewer.css";
-import { CODE_LINE_HEIGHT } from "@/components/code/code-viewer-height";
 import type { CodeLanguage } from "@/components/code/monaco-code-viewer";
+import { quietMonacoOptions } from "@/components/code/monaco-quiet-options";
 import { usePrefersDark } from "@/components/code/use-prefers-dark";
 
 loader.config({ monaco });
@@ -39,29 +39,10 @@ export type MonacoCodeEditorProps = {
 };
 
 const options: monaco.editor.IStandaloneEditorConstructionOptions = {
-  automaticLayout: true,
-  minimap: { enabled: false },
-  scrollBeyondLastLine: false,
-  contextmenu: false,
-  links: false,
-  quickSuggestions: false,
+  ...quietMonacoOptions,
   suggestOnTriggerCharacters: false,
-  wordBasedSuggestions: "off",
   parameterHints: { enabled: false },
-  occurrencesHighlight: "off",
-  unicodeHighlight: {
-    ambiguousCharacters: false,
-    invisibleCharacters: false,
-    nonBasicASCII: false,
-  },
-  folding: false,
-  glyphMargin: false,
-  lineNumbersMinChars: 3,
   tabSize: 2,
-  fontSize: 13,
-  lineHeight: CODE_LINE_HEIGHT,
-  padding: { top: 8, bottom: 8 },
-  scrollbar: { alwaysConsumeMouseWheel: false },
 };
 
 export default function MonacoCodeEditor({

@@ -11,7 +11,8 @@ import "monaco-editor/features/find/register";
 import "monaco-editor/languages/definitions/javascript/register";
 import "monaco-editor/languages/definitions/python/register";
 import "@/components/code/code-viewer.css";
-import { CODE_LINE_HEIGHT, codeViewerHeight } from "@/components/code/code-viewer-height";
+import { codeViewerHeight } from "@/components/code/code-viewer-height";
+import { quietMonacoOptions } from "@/components/code/monaco-quiet-options";
 import { usePrefersDark } from "@/components/code/use-prefers-dark";
 
 // Bundled monaco instead of @monaco-editor/react's default, which loads it from a CDN.
@@ -28,31 +29,11 @@ export type MonacoCodeViewerProps = {
 };
 
 const options: monaco.editor.IStandaloneEditorConstructionOptions = {
+  ...quietMonacoOptions,
   readOnly: true,
   domReadOnly: true,
-  automaticLayout: true,
-  minimap: { enabled: false },
-  scrollBeyondLastLine: false,
-  contextmenu: false,
-  links: false,
-  quickSuggestions: false,
-  wordBasedSuggestions: "off",
-  occurrencesHighlight: "off",
   selectionHighlight: false,
   renderLineHighlight: "none",
-  unicodeHighlight: {
-    ambiguousCharacters: false,
-    invisibleCharacters: false,
-    nonBasicASCII: false,
-  },
-  folding: false,
-  glyphMargin: false,
-  lineNumbersMinChars: 3,
-  fontSize: 13,
-  lineHeight: CODE_LINE_HEIGHT,
-  padding: { top: 8, bottom: 8 },
-  // Let the page scroll when the wheel is over a short file.
-  scrollbar: { alwaysConsumeMouseWheel: false },
 };
 
 export default function MonacoCodeViewer({
