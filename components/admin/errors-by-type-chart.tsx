@@ -1,4 +1,5 @@
 import type { ErrorsPerDay } from "@/lib/system-errors/get-system-error-stats";
+import { countOf } from "@/lib/utils/count-of";
 
 const VIEW_WIDTH = 560;
 const VIEW_HEIGHT = 120;
@@ -26,10 +27,6 @@ const dayLabel = new Intl.DateTimeFormat("en-US", {
 
 function formatDay(day: string): string {
   return dayLabel.format(new Date(`${day}T00:00:00.000Z`));
-}
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
 }
 
 type Series = { key: string; label: string; total: number; colour: string };
@@ -81,7 +78,7 @@ export function ErrorsByTypeChart({ days }: { days: readonly ErrorsPerDay[] }) {
   const peak = Math.max(0, ...dayTotals);
   const slot = VIEW_WIDTH / Math.max(1, days.length);
   const barWidth = slot * (1 - GAP_RATIO);
-  const summary = `${plural(total, "system error")} in the last ${days.length} days${
+  const summary = `${countOf(total, "system error")} in the last ${days.length} days${
     peak > 0 ? `, at most ${peak} per day` : ""
   }.`;
   const first = days[0];
@@ -110,7 +107,7 @@ export function ErrorsByTypeChart({ days }: { days: readonly ErrorsPerDay[] }) {
           let top = VIEW_HEIGHT;
           return (
             <g key={day.day} data-day={day.day} data-count={dayTotals[index]}>
-              <title>{`${formatDay(day.day)}: ${plural(dayTotals[index] ?? 0, "error")}`}</title>
+              <title>{`${formatDay(day.day)}: ${countOf(dayTotals[index] ?? 0, "error")}`}</title>
               {series.map((item) => {
                 const count = countFor(day, series, item.key);
                 if (count === 0 || peak === 0) return null;

@@ -13,6 +13,7 @@ import {
 import { DialogConfirmFooter } from "@/components/ui/dialog-confirm-footer";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Label } from "@/components/ui/label";
+import { countOf } from "@/lib/utils/count-of";
 
 const maxNotesLength = 2_000;
 
@@ -23,10 +24,6 @@ type ResolveSystemErrorsDialogProps = {
   // Called with the ids that are resolved now (by this call or someone earlier).
   onResolved?: (doneIds: string[]) => void;
 };
-
-function plural(count: number): string {
-  return count === 1 ? "1 system error" : `${count} system errors`;
-}
 
 // One dialog for single and bulk resolve: a note is required, so the next admin can see
 // what was done about each failure.
@@ -64,11 +61,15 @@ export function ResolveSystemErrorsDialog({
         return;
       }
       const { resolved, alreadyResolved, notFound } = result.data;
-      if (resolved.length > 0) toast.success(`Resolved ${plural(resolved.length)}`);
+      if (resolved.length > 0)
+        toast.success(`Resolved ${countOf(resolved.length, "system error")}`);
       if (alreadyResolved.length > 0) {
-        toast.info(`${plural(alreadyResolved.length)} had already been resolved by someone else`);
+        toast.info(
+          `${countOf(alreadyResolved.length, "system error")} had already been resolved by someone else`,
+        );
       }
-      if (notFound.length > 0) toast.error(`${plural(notFound.length)} no longer exist`);
+      if (notFound.length > 0)
+        toast.error(`${countOf(notFound.length, "system error")} no longer exist`);
       onResolved?.([...resolved, ...alreadyResolved, ...notFound]);
       setNotes("");
       onClose();
@@ -87,7 +88,7 @@ export function ResolveSystemErrorsDialog({
       <DialogContent data-testid="resolve-dialog">
         <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
           <DialogHeader>
-            <DialogTitle>Resolve {plural(ids.length)}?</DialogTitle>
+            <DialogTitle>Resolve {countOf(ids.length, "system error")}?</DialogTitle>
             <DialogDescription>
               You are recorded as the resolver. A new failure of the same kind is logged as a new
               system error.

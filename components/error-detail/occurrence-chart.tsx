@@ -2,6 +2,7 @@ import type {
   OccurrenceBucket,
   OccurrenceRange,
 } from "@/lib/errors/detail/count-group-occurrences";
+import { countOf } from "@/lib/utils/count-of";
 
 const VIEW_WIDTH = 480;
 const VIEW_HEIGHT = 96;
@@ -24,10 +25,6 @@ const rangeText: Record<OccurrenceRange, { span: string; unit: string }> = {
   "30d": { span: "the last 30 days", unit: "day" },
 };
 
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
-}
-
 export function formatBucket(range: OccurrenceRange, start: Date): string {
   return `${bucketLabel[range].format(start)} UTC`;
 }
@@ -46,7 +43,7 @@ export function OccurrenceChart({
   const slot = VIEW_WIDTH / Math.max(1, buckets.length);
   const barWidth = slot * (1 - GAP_RATIO);
   const { span, unit } = rangeText[range];
-  const summary = `${plural(total, "event")} in ${span}${peak > 0 ? `, at most ${peak} per ${unit}` : ""}.`;
+  const summary = `${countOf(total, "event")} in ${span}${peak > 0 ? `, at most ${peak} per ${unit}` : ""}.`;
   const first = buckets[0];
   const last = buckets.at(-1);
 
@@ -89,7 +86,7 @@ export function OccurrenceChart({
               className="fill-current"
               data-count={bucket.count}
             >
-              <title>{`${plural(bucket.count, "event")} · ${formatBucket(range, bucket.start)}`}</title>
+              <title>{`${countOf(bucket.count, "event")} · ${formatBucket(range, bucket.start)}`}</title>
             </rect>
           );
         })}

@@ -1,4 +1,5 @@
 import type { RecoveryAttempt } from "@/lib/regeneration/get-group-recovery";
+import { countOf } from "@/lib/utils/count-of";
 
 const costFormat = new Intl.NumberFormat("en-US", {
   style: "currency",
@@ -26,8 +27,8 @@ export function ProposalExplanation({ attempt }: { attempt: RecoveryAttempt }) {
         </ul>
       ) : null}
       <p className="text-xs text-muted-foreground">
-        {attempt.rounds === 1 ? "1 round" : `${attempt.rounds} rounds`} ·{" "}
-        {numberFormat.format(tokens)} tokens · {costFormat.format(attempt.estimatedCostUsd)}
+        {countOf(attempt.rounds, "round")} · {numberFormat.format(tokens)} tokens ·{" "}
+        {costFormat.format(attempt.estimatedCostUsd)}
         {attempt.latencyMs === null ? null : ` · ${(attempt.latencyMs / 1_000).toFixed(1)} s`}
       </p>
     </section>

@@ -4,15 +4,15 @@ import { LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { setTraderAutoRollbackAction } from "@/app/(app)/traders/[id]/auto-rollback-actions";
+import { countOf } from "@/lib/utils/count-of";
 
 const AUTO_ROLLBACK_LABEL = "Roll back automatically if the error recurs while a fix is watched";
 
 function formatWatchWindow(minutes: number): string {
   if (minutes % 60 === 0) {
-    const hours = minutes / 60;
-    return hours === 1 ? "1 hour" : `${hours} hours`;
+    return countOf(minutes / 60, "hour");
   }
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  return countOf(minutes, "minute");
 }
 
 // The trader's opt-in to automatic rollback. It shows the new position at once and

@@ -5,6 +5,7 @@ import type { ContextInput } from "@/lib/regeneration/filter-input-from-context"
 import { numberCodeLines } from "@/lib/regeneration/number-code-lines";
 import { summarizeCodeDiff } from "@/lib/regeneration/summarize-code-diff";
 import { summarizeFilterInput } from "@/lib/regeneration/summarize-filter-input";
+import { countOf } from "@/lib/utils/count-of";
 
 export type FixPromptContext = {
   errorType: string;
@@ -54,10 +55,6 @@ function describeRecentChange(context: FixPromptContext): string {
   ].join("\n");
 }
 
-function pluralize(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
 function hashPrompt(instructions: string, prompt: string): string {
   return createHash("sha256").update(instructions).update("\n\n").update(prompt).digest("hex");
 }
@@ -67,7 +64,7 @@ function hashPrompt(instructions: string, prompt: string): string {
 export function buildFixPrompt(context: FixPromptContext): FixPrompt {
   const version = context.codeVersion === null ? "" : ` (version ${context.codeVersion})`;
   const prompt = [
-    `The filter below failed with a ${context.errorType} error (${pluralize(context.eventCount, "event")} so far).`,
+    `The filter below failed with a ${context.errorType} error (${countOf(context.eventCount, "event")} so far).`,
     "",
     "Error message:",
     fenceUntrusted("ERROR_MESSAGE", truncate(context.errorMessage, MAX_MESSAGE_CHARS)),
