@@ -19,42 +19,19 @@ import { GET as statsRoute } from "@/app/api/admin/system-errors/stats/route";
 import { getDb, getPool } from "@/lib/db";
 import { seedApiKey } from "@/tests/factories/seed-api-key";
 import { seedUser } from "@/tests/factories/seed-user";
-import { jsonRequest } from "@/tests/support/api-request";
-import { createSessionCookie, runInRequestScope } from "@/tests/support/session-request-scope";
+import { type Caller, callRoute } from "@/tests/support/call-route";
+import { createSessionCookie } from "@/tests/support/session-request-scope";
 
 const db = getDb();
 
-type Caller = { cookie?: string; token?: string };
-
-// Method syntax: its parameters are checked bivariantly, so handlers typed for their own
-// params (none, or { id }) fit one signature.
-type RouteUnderTest = {
-  handler(
-    request: Request,
-    context: { params: Promise<Record<string, string>> },
-  ): Promise<Response>;
-}["handler"];
-
-function call(
-  handler: RouteUnderTest,
-  path: string,
-  caller: Caller,
-  options: { body?: unknown; params?: Record<string, string> } = {},
-) {
-  const request = jsonRequest(path, {
-    token: caller.token,
-    body: options.body,
-    headers: caller.cookie ? { cookie: caller.cookie } : {},
-  });
-  const context = { params: Promise.resolve(options.params ?? {}) };
-  return runInRequestScope(request, () => handler(request, context));
-}
-
 const list = (caller: Caller, query = "") =>
-  call(listRoute, `/api/admin/system-errors${query}`, caller);
-const stats = (caller: Caller) => call(statsRoute, "/api/admin/system-errors/stats", caller);
+  callRoute(listRoute, `/api/admin/system-errors${query}`, caller);
+const stats = (caller: Caller) => callRoute(statsRoute, "/api/admin/system-errors/stats", caller);
 const resolve = (caller: Caller, id: string, body: unknown) =>
-  call(resolveRoute, `/api/admin/system-errors/${id}/resolve`, caller, { body, params: { id } });
+  callRoute(resolveRoute, `/api/admin/system-errors/${id}/resolve`, caller, {
+    body,
+    params: { id },
+  });
 
 let admin: Awaited<ReturnType<typeof seedUser>>;
 let adminSession: Caller;

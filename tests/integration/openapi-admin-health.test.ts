@@ -34,36 +34,11 @@ import {
 import { seedApiKey } from "@/tests/factories/seed-api-key";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
-import { createSessionCookie, runInRequestScope } from "@/tests/support/session-request-scope";
-
-type Json = Record<string, unknown>;
-type Caller = { cookie?: string; token?: string };
+import { type Caller, callRoute } from "@/tests/support/call-route";
+import { at, collectRefs, type Json, resolveRef } from "@/tests/support/openapi-walk";
+import { createSessionCookie } from "@/tests/support/session-request-scope";
 
 const db = getDb();
-
-// Method syntax: its parameters are checked bivariantly, so handlers typed for their own
-// params (none, or { id }) fit one signature.
-type RouteUnderTest = {
-  handler(
-    request: Request,
-    context: { params: Promise<Record<string, string>> },
-  ): Promise<Response>;
-}["handler"];
-
-function call(
-  handler: RouteUnderTest,
-  path: string,
-  caller: Caller,
-  options: { body?: unknown; params?: Record<string, string> } = {},
-) {
-  const request = jsonRequest(path, {
-    token: caller.token,
-    body: options.body,
-    headers: caller.cookie ? { cookie: caller.cookie } : {},
-  });
-  const context = { params: Promise.resolve(options.params ?? {}) };
-  return runInRequestScope(request, () => handler(request, context));
-}
 
 // Valid AND complete: zod objects drop keys they do not know, so a field the handler sends
 // but the schema (and so the document) lacks makes the parsed copy differ from the body.
@@ -74,29 +49,6 @@ async function expectBodyMatches(response: Response, schema: z.ZodType, status =
   expect(parsed.error?.issues ?? []).toEqual([]);
   expect(parsed.data).toEqual(body);
   return body as Json;
-}
-
-function at(node: unknown, ...path: string[]): unknown {
-  return path.reduce<unknown>(
-    (current, key) =>
-      typeof current === "object" && current !== null ? Reflect.get(current, key) : undefined,
-    node,
-  );
-}
-
-function resolveRef(document: Json, ref: string): unknown {
-  return at(document, ...ref.replace(/^#\//, "").split("/"));
-}
-
-function collectRefs(node: unknown, into: string[] = []): string[] {
-  if (Array.isArray(node)) for (const item of node) collectRefs(item, into);
-  else if (typeof node === "object" && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "$ref" && typeof value === "string") into.push(value);
-      else collectRefs(value, into);
-    }
-  }
-  return into;
 }
 
 const jsonSchemaAt = (document: Json, path: string, method: string, status: string) =>
@@ -155,7 +107,7 @@ afterAll(async () => {
 describe("the admin system-errors schemas describe what the handlers send", () => {
   it("GET /api/admin/system-errors: both pages of a filtered, paginated list", async () => {
     const first = await expectBodyMatches(
-      await call(
+      await callRoute(
         listRoute,
         "/api/admin/system-errors?severity=critical&severity=low&limit=1",
         adminSession,
@@ -168,7 +120,7 @@ describe("the admin system-errors schemas describe what the handlers send", () =
     });
     const cursor = encodeURIComponent(String(first.next_cursor));
     const second = await expectBodyMatches(
-      await call(listRoute, `/api/admin/system-errors?limit=1&cursor=${cursor}`, adminKey),
+      await callRoute(listRoute, `/api/admin/system-errors?limit=1&cursor=${cursor}`, adminKey),
       systemErrorListJsonSchema,
     );
     expect(second).toMatchObject({ data: [{ id: lowId, context: null }], next_cursor: null });
@@ -176,7 +128,7 @@ describe("the admin system-errors schemas describe what the handlers send", () =
 
   it("GET /api/admin/system-errors/stats", async () => {
     const body = await expectBodyMatches(
-      await call(statsRoute, "/api/admin/system-errors/stats", adminKey),
+      await callRoute(statsRoute, "/api/admin/system-errors/stats", adminKey),
       systemErrorStatsJsonSchema,
     );
     expect(body).toMatchObject({ total: 2, unresolved: 2, critical_unresolved: 1 });
@@ -185,7 +137,7 @@ describe("the admin system-errors schemas describe what the handlers send", () =
 
   it("POST /api/admin/system-errors/{id}/resolve, then 409 as a documented problem", async () => {
     const resolve = () =>
-      call(resolveRoute, `/api/admin/system-errors/${criticalId}/resolve`, adminSession, {
+      callRoute(resolveRoute, `/api/admin/system-errors/${criticalId}/resolve`, adminSession, {
         body: { resolution_notes: "Raised the mailbox quota." },
         params: { id: criticalId },
       });
@@ -205,7 +157,7 @@ describe("the admin system-errors schemas describe what the handlers send", () =
 
   it("answers a non-admin with the documented 404 problem", async () => {
     await expectBodyMatches(
-      await call(statsRoute, "/api/admin/system-errors/stats", traderSession),
+      await callRoute(statsRoute, "/api/admin/system-errors/stats", traderSession),
       problemSchema,
       404,
     );

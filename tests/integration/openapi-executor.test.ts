@@ -9,36 +9,12 @@ import { seedApiKey } from "@/tests/factories/seed-api-key";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
-
-type Json = Record<string, unknown>;
+import { at, collectRefs, type Json, resolveRef } from "@/tests/support/openapi-walk";
 
 const db = getDb();
 
 function buildDocument(): Json {
   return buildOpenApiDocument();
-}
-
-function at(node: unknown, ...path: string[]): unknown {
-  return path.reduce<unknown>(
-    (current, key) =>
-      typeof current === "object" && current !== null ? Reflect.get(current, key) : undefined,
-    node,
-  );
-}
-
-function resolveRef(document: Json, ref: string): unknown {
-  return at(document, ...ref.replace(/^#\//, "").split("/"));
-}
-
-function collectRefs(node: unknown, into: string[] = []): string[] {
-  if (Array.isArray(node)) for (const item of node) collectRefs(item, into);
-  else if (typeof node === "object" && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "$ref" && typeof value === "string") into.push(value);
-      else collectRefs(value, into);
-    }
-  }
-  return into;
 }
 
 function operation(document: Json, path: string): Json {

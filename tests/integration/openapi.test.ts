@@ -2,40 +2,13 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/openapi.json/route";
 import { errorEventSchema } from "@/lib/ingest/error-event-schema";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
-
-type Json = Record<string, unknown>;
+import { collectRefs, type Json, resolveRef } from "@/tests/support/openapi-walk";
 
 async function fetchDocument() {
   const response = await GET(jsonRequest("/api/openapi.json"), noParams);
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   return JSON.parse(await response.text()) as Json;
-}
-
-function collectRefs(node: unknown, into: string[] = []): string[] {
-  if (Array.isArray(node)) for (const item of node) collectRefs(item, into);
-  else if (typeof node === "object" && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "$ref" && typeof value === "string") into.push(value);
-      else collectRefs(value, into);
-    }
-  }
-  return into;
-}
-
-function resolvePointer(document: Json, ref: string): unknown {
-  return (
-    ref
-      .replace(/^#\//, "")
-      .split("/")
-      // JSON Pointer escapes: ~1 is "/", ~0 is "~".
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<unknown>(
-        (node, part) =>
-          typeof node === "object" && node !== null ? Reflect.get(node, part) : undefined,
-        document,
-      )
-  );
 }
 
 describe("GET /api/openapi.json", () => {
@@ -57,7 +30,7 @@ describe("GET /api/openapi.json", () => {
       expect.arrayContaining(["get", "patch"]),
     );
     expect(paths["/api/errors/{id}/events"]).toHaveProperty("get");
-    const listParameters = resolvePointer({ paths }, "#/paths/~1api~1errors/get/parameters") as {
+    const listParameters = resolveRef({ paths }, "#/paths/~1api~1errors/get/parameters") as {
       name: string;
     }[];
     expect(listParameters.map((parameter) => parameter.name)).toEqual(
@@ -74,15 +47,15 @@ describe("GET /api/openapi.json", () => {
     expect(refs.length).toBeGreaterThan(10);
     for (const ref of new Set(refs)) {
       expect(ref, ref).toMatch(/^#\/components\/(schemas|responses)\/[A-Za-z0-9._-]+$/);
-      expect(resolvePointer(document, ref), ref).toBeTypeOf("object");
+      expect(resolveRef(document, ref), ref).toBeTypeOf("object");
     }
   });
 
   it("documents problem+json errors", async () => {
     const document = await fetchDocument();
-    const problem = resolvePointer(document, "#/components/schemas/Problem") as Json;
+    const problem = resolveRef(document, "#/components/schemas/Problem") as Json;
     expect(problem).toMatchObject({ required: expect.arrayContaining(["type", "status", "code"]) });
-    const notFound = resolvePointer(document, "#/components/responses/Problem404");
+    const notFound = resolveRef(document, "#/components/responses/Problem404");
     expect(notFound).toMatchObject({
       content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
     });
@@ -90,17 +63,16 @@ describe("GET /api/openapi.json", () => {
 
   it("rejects unknown fields in the POST /api/errors body, like the handler does", async () => {
     const document = await fetchDocument();
-    const post = resolvePointer(document, "#/paths/~1api~1errors/post") as Json;
-    const bodySchema = resolvePointer(
-      post,
-      "#/requestBody/content/application~1json/schema/oneOf",
-    ) as { $ref: string }[];
+    const post = resolveRef(document, "#/paths/~1api~1errors/post") as Json;
+    const bodySchema = resolveRef(post, "#/requestBody/content/application~1json/schema/oneOf") as {
+      $ref: string;
+    }[];
     expect(bodySchema.map((entry) => entry.$ref)).toEqual([
       "#/components/schemas/ErrorEvent",
       "#/components/schemas/ErrorEventBatch",
     ]);
-    const single = resolvePointer(document, "#/components/schemas/ErrorEvent") as Json;
-    const batch = resolvePointer(document, "#/components/schemas/ErrorEventBatch") as Json;
+    const single = resolveRef(document, "#/components/schemas/ErrorEvent") as Json;
+    const batch = resolveRef(document, "#/components/schemas/ErrorEventBatch") as Json;
     expect(single.additionalProperties).toBe(false);
     expect(single.required).toEqual(expect.arrayContaining(["error_type", "error_message"]));
     expect(batch.additionalProperties).toBe(false);
