@@ -58,15 +58,15 @@ describe("createLlmResilience", () => {
     expect(bad.calls()).toBe(1);
   });
 
-  it("opens after consecutive failed calls, fails fast, then lets one probe through", async () => {
+  // The breaker's cycle (open, half-open probe, closed) is the service policy's own test;
+  // here: an open circuit surfaces as the LLM's typed error the UI explains.
+  it("answers an open circuit with a typed LlmError that says what to do", async () => {
     const transitions: LlmCircuitTransition[] = [];
     const resilience = createLlmResilience(fast, (transition) => transitions.push(transition));
     const outage = failing(apiError(500));
     for (let call = 0; call < fast.breakerThreshold; call += 1) {
       await expect(resilience.execute(outage.call)).rejects.toBeInstanceOf(APICallError);
     }
-    expect(outage.calls()).toBe(fast.breakerThreshold * (fast.maxRetries + 1));
-
     const rejection = await resilience.execute(outage.call).catch((error: unknown) => error);
     expect(rejection).toBeInstanceOf(LlmError);
     expect(rejection).toMatchObject({ code: "circuit_open", retryAfterSeconds: 1 });
@@ -74,18 +74,8 @@ describe("createLlmResilience", () => {
       "AI fixes are paused after repeated provider failures; try again in 1 s or fix manually.",
     );
     expect(outage.calls()).toBe(fast.breakerThreshold * (fast.maxRetries + 1));
-    expect(resilience.getState()).toMatchObject({ state: "open", retryAfterSeconds: 1 });
-    expect(resilience.getState().lastFailure).toBe("status 500");
-
-    await new Promise((resolve) => setTimeout(resolve, fast.halfOpenAfterMs + 20));
-    expect(resilience.getState().state).toBe("half_open");
-    await expect(resilience.execute(async () => "recovered")).resolves.toBe("recovered");
-    expect(resilience.getState()).toMatchObject({ state: "closed", retryAfterSeconds: null });
-    // Each transition is reported once, in order, for the system-error log.
     expect(transitions).toEqual([
       { state: "open", failure: "status 500", threshold: 2, retryAfterSeconds: 1 },
-      { state: "half_open" },
-      { state: "closed" },
     ]);
   });
 
