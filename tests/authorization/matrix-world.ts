@@ -9,6 +9,7 @@ import { listGroupEventsPage } from "@/lib/errors/query/list-group-events-page";
 import { createSchedule } from "@/lib/workflows/create-schedule";
 import { stopSchedule } from "@/lib/workflows/stop-schedule";
 import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { SIMPLE_FILTER_CODE, seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { uniqueSuffix } from "@/tests/factories/unique";
@@ -117,20 +118,7 @@ async function seedGroupWithEvents(world: MatrixWorld, traderId: string): Promis
   const userId = world.userA.id;
   const seenAt = new Date("2026-11-20T09:15:00.000Z");
   const title = `TypeError: Cannot read properties of undefined (reading 'close') ${world.markerA}`;
-  const group = await db.errorGroup.create({
-    data: {
-      userId,
-      traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title,
-      errorHash: randomUUID().slice(0, 12),
-      eventCount: 2,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
+  const group = await seedErrorGroup(db, { userId, traderId, title, eventCount: 2, seenAt });
   const candles = [1, 2, 3].map((minute) => ({
     time: new Date(Date.UTC(2026, 10, 20, 9, minute)).toISOString(),
     open: 100,

@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { deployCode } from "@/lib/deploy/deploy-code-version";
 import { getTraderVersion } from "@/lib/deploy/get-trader-version";
 import { listTraderVersions } from "@/lib/deploy/list-trader-versions";
 import { activateVersion } from "@/lib/deploy/rollback-to-version";
-import type { ErrorGroupStatus } from "@/lib/generated/prisma/enums";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { SIMPLE_FILTER_CODE, seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 
@@ -23,25 +22,6 @@ const BROKEN_CODE = `export default function filter({ candles }) {
   const last = candles[candles.length - 1];
   return last.close > last.open;
 `;
-
-async function seedGroup(userId: string, traderId: string, status: ErrorGroupStatus) {
-  const seenAt = new Date();
-  return db.errorGroup.create({
-    data: {
-      userId,
-      traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: "TypeError: Cannot read properties of undefined (reading 'close')",
-      errorHash: randomUUID().slice(0, 12),
-      status,
-      eventCount: 3,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
-}
 
 async function seedProposal(userId: string, traderId: string, groupId: string, code: string) {
   return db.regenerationAttempt.create({
@@ -78,7 +58,7 @@ describe("deployCode", () => {
   it("makes the AI fix version 2, active, audited, with its group watched and attempt deployed", async () => {
     await db.aiSettings.create({ data: { userId, watchMinutes: 15 } });
     await db.trader.update({ where: { id: traderId }, data: { state: "error" } });
-    const group = await seedGroup(userId, traderId, "fix_proposed");
+    const group = await seedErrorGroup(db, { userId, traderId, status: "fix_proposed" });
     const code = fixedCode("ai fix");
     const attempt = await seedProposal(userId, traderId, group.id, code);
     const before = Date.now();
@@ -180,7 +160,7 @@ describe("deployCode", () => {
   });
 
   it("refuses code that does not compile, naming the line, and writes nothing", async () => {
-    const group = await seedGroup(userId, traderId, "fix_proposed");
+    const group = await seedErrorGroup(db, { userId, traderId, status: "fix_proposed" });
     const attempt = await seedProposal(userId, traderId, group.id, BROKEN_CODE);
     const before = await snapshotWrites(traderId, group.id);
 
@@ -206,7 +186,7 @@ describe("deployCode", () => {
   });
 
   it("refuses the active version's code again (409) instead of a duplicate version", async () => {
-    const group = await seedGroup(userId, traderId, "fix_proposed");
+    const group = await seedErrorGroup(db, { userId, traderId, status: "fix_proposed" });
     const before = await snapshotWrites(traderId, group.id);
     await expect(
       deployCode({ userId, traderId, code: SIMPLE_FILTER_CODE, source: "user", groupId: group.id }),
@@ -267,7 +247,11 @@ describe("deployCode", () => {
   it("answers not_found for another user's trader, group or attempt, and writes nothing", async () => {
     const other = (await seedUser(db)).id;
     const otherTrader = await seedTrader(db, { userId: other });
-    const otherGroup = await seedGroup(other, otherTrader.id, "fix_proposed");
+    const otherGroup = await seedErrorGroup(db, {
+      userId: other,
+      traderId: otherTrader.id,
+      status: "fix_proposed",
+    });
     const otherAttempt = await seedProposal(other, otherTrader.id, otherGroup.id, fixedCode("x"));
     const code = fixedCode("cross tenant");
 
@@ -292,9 +276,13 @@ describe("deployCode", () => {
 
   it("refuses a group of another of the user's traders, a closed group and a spent attempt", async () => {
     const sibling = await seedTrader(db, { userId });
-    const siblingGroup = await seedGroup(userId, sibling.id, "fix_proposed");
-    const resolved = await seedGroup(userId, traderId, "resolved");
-    const group = await seedGroup(userId, traderId, "fix_proposed");
+    const siblingGroup = await seedErrorGroup(db, {
+      userId,
+      traderId: sibling.id,
+      status: "fix_proposed",
+    });
+    const resolved = await seedErrorGroup(db, { userId, traderId, status: "resolved" });
+    const group = await seedErrorGroup(db, { userId, traderId, status: "fix_proposed" });
     const attempt = await seedProposal(userId, traderId, group.id, fixedCode("spent"));
     await db.regenerationAttempt.update({
       where: { id: attempt.id },
@@ -328,7 +316,7 @@ describe("activateVersion (rollback)", () => {
   });
 
   it("re-activates version 1 without a new version row, audited, and reopens the watched group", async () => {
-    const group = await seedGroup(userId, traderId, "fix_proposed");
+    const group = await seedErrorGroup(db, { userId, traderId, status: "fix_proposed" });
     const deployed = await deployCode({
       userId,
       traderId,

@@ -2,6 +2,7 @@ import { Resend } from "resend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { uniqueSuffix } from "@/tests/factories/unique";
 import { startFakeResendServer } from "@/tests/support/fake-resend-server";
 
@@ -42,22 +43,6 @@ async function seedOwner() {
   const user = await app.seedUser(db);
   const trader = await app.seedTrader(db, { userId: user.id });
   return { db, user, trader };
-}
-
-async function seedGroup(db: Db, owner: { userId: string; traderId: string }) {
-  const suffix = uniqueSuffix();
-  return db.errorGroup.create({
-    data: {
-      ...owner,
-      fingerprint: `fp-${suffix}`,
-      errorType: "runtime",
-      title: `TypeError: boom ${suffix}`,
-      errorHash: suffix.padEnd(12, "0"),
-      eventCount: 2,
-      firstSeenAt: new Date("2031-03-09T10:00:00.000Z"),
-      lastSeenAt: new Date("2031-03-09T11:00:00.000Z"),
-    },
-  });
 }
 
 async function seedNotification(
@@ -119,7 +104,7 @@ describe("the fake Resend server", () => {
 describe("immediate notification emails", () => {
   it("sends one email through Resend with the payload and the notification's idempotency key", async () => {
     const { db, user, trader } = await seedOwner();
-    const group = await seedGroup(db, { userId: user.id, traderId: trader.id });
+    const group = await seedErrorGroup(db, { userId: user.id, traderId: trader.id });
     const notification = await seedNotification(db, {
       userId: user.id,
       traderId: trader.id,
@@ -158,7 +143,7 @@ describe("immediate notification emails", () => {
 
   it("never sends twice when the job runs again, even after a crash before recording", async () => {
     const { db, user, trader } = await seedOwner();
-    const group = await seedGroup(db, { userId: user.id, traderId: trader.id });
+    const group = await seedErrorGroup(db, { userId: user.id, traderId: trader.id });
     const notification = await seedNotification(db, {
       userId: user.id,
       traderId: trader.id,
@@ -216,8 +201,8 @@ describe("immediate notification emails", () => {
   it("throttles a group to one email per window; later ones are recorded as throttled", async () => {
     const { db, user, trader } = await seedOwner();
     const owner = { userId: user.id, traderId: trader.id };
-    const group = await seedGroup(db, owner);
-    const other = await seedGroup(db, owner);
+    const group = await seedErrorGroup(db, owner);
+    const other = await seedErrorGroup(db, owner);
     const first = await seedNotification(db, { ...owner, groupId: group.id });
     const second = await seedNotification(db, { ...owner, groupId: group.id, kind: "regression" });
     const otherGroup = await seedNotification(db, { ...owner, groupId: other.id });
@@ -251,7 +236,7 @@ describe("immediate notification emails", () => {
   it("lets only one of two simultaneous notifications of a group through", async () => {
     const { db, user, trader } = await seedOwner();
     const owner = { userId: user.id, traderId: trader.id };
-    const group = await seedGroup(db, owner);
+    const group = await seedErrorGroup(db, owner);
     const notifications = await Promise.all(
       [0, 1, 2].map(() => seedNotification(db, { ...owner, groupId: group.id })),
     );
@@ -325,7 +310,7 @@ describe("daily digest", () => {
       userId: user.id,
       preferences: { regression: "digest", fix_ready: "off" },
     });
-    const group = await seedGroup(db, owner);
+    const group = await seedErrorGroup(db, owner);
     const emailed = await seedNotification(db, {
       ...owner,
       groupId: group.id,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { uniqueSuffix } from "@/tests/factories/unique";
 
 // Without RESEND_API_KEY nothing leaves the server: every email is kept for the mailbox.
@@ -25,18 +26,11 @@ async function seedDeliveredNotification() {
   const db = app.getDb();
   const user = await app.seedUser(db);
   const trader = await app.seedTrader(db, { userId: user.id });
-  const suffix = uniqueSuffix();
-  const group = await db.errorGroup.create({
-    data: {
-      userId: user.id,
-      traderId: trader.id,
-      fingerprint: `fp-${suffix}`,
-      errorType: "timeout",
-      title: `Filter timed out after 5000 ms ${suffix}`,
-      errorHash: suffix.padEnd(12, "0"),
-      firstSeenAt: new Date(),
-      lastSeenAt: new Date(),
-    },
+  const group = await seedErrorGroup(db, {
+    userId: user.id,
+    traderId: trader.id,
+    errorType: "timeout",
+    title: `Filter timed out after 5000 ms ${uniqueSuffix()}`,
   });
   const notification = await db.notification.create({
     data: {

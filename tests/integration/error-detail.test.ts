@@ -24,7 +24,7 @@ import { countGroupOccurrences } from "@/lib/errors/detail/count-group-occurrenc
 import { describeActivityActor, listGroupActivity } from "@/lib/errors/detail/list-group-activity";
 import { loadErrorDetail, RECENT_EVENTS_PAGE_SIZE } from "@/lib/errors/detail/load-error-detail";
 import { resolveEventCode } from "@/lib/errors/detail/resolve-event-code";
-import type { ErrorGroupStatus } from "@/lib/generated/prisma/enums";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest } from "@/tests/support/api-request";
@@ -49,26 +49,6 @@ async function seedOwner(name?: string): Promise<Owner & { email: string; name: 
     traderId: trader.id,
     versionId: trader.activeVersionId ?? "",
   };
-}
-
-async function seedGroup(owner: Owner, status: ErrorGroupStatus = "unresolved") {
-  const seenAt = new Date("2026-04-01T08:00:00.000Z");
-  const group = await db.errorGroup.create({
-    data: {
-      userId: owner.userId,
-      traderId: owner.traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: "TypeError: Cannot read properties of undefined (reading 'close')",
-      errorHash: randomUUID().slice(0, 12),
-      status,
-      eventCount: 1,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
-  return group.id;
 }
 
 async function seedEvent(
@@ -115,7 +95,7 @@ describe("error group occurrences", () => {
 
   beforeAll(async () => {
     owner = await seedOwner();
-    groupId = await seedGroup(owner);
+    groupId = (await seedErrorGroup(db, owner)).id;
     for (const iso of [
       "2026-04-01T12:05:00.000Z", // the current hour
       "2026-04-01T11:59:59.999Z",
@@ -177,7 +157,7 @@ describe("error group occurrences", () => {
 describe("error group activity", () => {
   it("lists changes newest first with the actor's name, and 'system' for Faultline", async () => {
     const owner = await seedOwner("Dana Detail");
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     await db.groupActivity.create({
       data: {
         groupId,
@@ -211,7 +191,7 @@ describe("error group activity", () => {
 
   it("falls back to the email, then to a placeholder once the user is gone", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     const helper = await db.user.create({
       data: { email: `helper-${randomUUID().slice(0, 8)}@example.test` },
       select: { id: true, email: true },
@@ -290,7 +270,7 @@ describe("loadErrorDetail", () => {
 
   beforeAll(async () => {
     owner = await seedOwner();
-    groupId = await seedGroup(owner);
+    groupId = (await seedErrorGroup(db, owner)).id;
     const symbols = ["BTCUSDT", "ETHUSDT", "SOLUSDT"];
     for (let index = 0; index < RECENT_EVENTS_PAGE_SIZE + 2; index += 1) {
       newestEventId = await seedEvent(owner, groupId, {
@@ -346,7 +326,8 @@ describe("error detail actions", () => {
 
   it("resolves with a note, then ignores until more events", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    // One event so far: ignoring for 5 more reopens at 6.
+    const { id: groupId } = await seedErrorGroup(db, { ...owner, eventCount: 1 });
     const asOwner = await signIn(owner);
 
     const resolved = await asOwner(() =>
@@ -382,7 +363,7 @@ describe("error detail actions", () => {
 
   it("ignores for one of the offered durations and refuses any other", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     const asOwner = await signIn(owner);
     const before = Date.now();
 
@@ -410,7 +391,7 @@ describe("error detail actions", () => {
 
   it("treats the status the group already has as a no-op", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner, "ignored");
+    const { id: groupId } = await seedErrorGroup(db, { ...owner, status: "ignored" });
     const asOwner = await signIn(owner);
     const result = await asOwner(() =>
       changeErrorGroupStatusAction({ groupId, status: "ignored", note: "again" }),
@@ -422,7 +403,7 @@ describe("error detail actions", () => {
 
   it("cannot touch or page through another user's group", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     await seedEvent(owner, groupId, { occurredAt: at("2026-04-01T10:00:00.000Z") });
     const stranger = await seedOwner();
     const asStranger = await signIn(stranger);
@@ -444,7 +425,7 @@ describe("error detail actions", () => {
 
   it("pages through events with the cursor from the first page", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     for (let index = 0; index < RECENT_EVENTS_PAGE_SIZE + 3; index += 1) {
       await seedEvent(owner, groupId, { occurredAt: new Date(Date.UTC(2026, 3, 1, 9, index)) });
     }

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PATCH } from "@/app/api/errors/[id]/route";
 import { getDb } from "@/lib/db";
-import type { ErrorGroupStatus } from "@/lib/generated/prisma/enums";
 import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest } from "@/tests/support/api-request";
@@ -21,27 +20,6 @@ describe("PATCH /api/errors/:id", () => {
     token = (await seedApiKey(db, { userId })).token;
   });
 
-  async function seedGroup(fields: { status?: ErrorGroupStatus; eventCount?: number } = {}) {
-    const seenAt = new Date("2026-04-01T08:00:00.000Z");
-    const group = await db.errorGroup.create({
-      data: {
-        userId,
-        traderId,
-        fingerprint: `fp-${randomUUID()}`,
-        errorType: "runtime",
-        title: "TypeError: close of undefined",
-        errorHash: randomUUID().slice(0, 12),
-        status: fields.status ?? "unresolved",
-        resolvedAt: fields.status === "resolved" ? seenAt : null,
-        eventCount: fields.eventCount ?? 1,
-        firstSeenAt: seenAt,
-        lastSeenAt: seenAt,
-      },
-      select: { id: true },
-    });
-    return group.id;
-  }
-
   function patch(groupId: string, body: unknown) {
     return PATCH(jsonRequest(`/api/errors/${groupId}`, { token, method: "PATCH", body }), {
       params: Promise.resolve({ id: groupId }),
@@ -53,7 +31,7 @@ describe("PATCH /api/errors/:id", () => {
     db.groupActivity.findMany({ where: { groupId }, orderBy: { createdAt: "asc" } });
 
   it("resolves with a note, records the activity and sets resolved_at", async () => {
-    const groupId = await seedGroup();
+    const { id: groupId } = await seedErrorGroup(db, { userId, traderId });
     const before = Date.now();
     const response = await patch(groupId, { status: "resolved", note: "  fixed the RSI guard " });
     expect(response.status).toBe(200);
@@ -86,7 +64,12 @@ describe("PATCH /api/errors/:id", () => {
   });
 
   it("reopens a resolved group and clears resolved_at", async () => {
-    const groupId = await seedGroup({ status: "resolved" });
+    const { id: groupId } = await seedErrorGroup(db, {
+      userId,
+      traderId,
+      status: "resolved",
+      resolvedAt: new Date(),
+    });
     const response = await patch(groupId, { status: "unresolved" });
     expect(response.status).toBe(200);
     const group = await readGroup(groupId);
@@ -97,7 +80,7 @@ describe("PATCH /api/errors/:id", () => {
   });
 
   it("ignores forever", async () => {
-    const groupId = await seedGroup();
+    const { id: groupId } = await seedErrorGroup(db, { userId, traderId });
     expect((await patch(groupId, { status: "ignored" })).status).toBe(200);
     expect(await readGroup(groupId)).toMatchObject({
       status: "ignored",
@@ -107,7 +90,7 @@ describe("PATCH /api/errors/:id", () => {
   });
 
   it("ignores until a time", async () => {
-    const groupId = await seedGroup();
+    const { id: groupId } = await seedErrorGroup(db, { userId, traderId });
     const until = new Date(Date.now() + 3_600_000).toISOString();
     const response = await patch(groupId, { status: "ignored", ignore: { until } });
     expect(response.status).toBe(200);
@@ -118,7 +101,7 @@ describe("PATCH /api/errors/:id", () => {
   });
 
   it("ignores until N more events, stored as the reopening event count", async () => {
-    const groupId = await seedGroup({ eventCount: 7 });
+    const { id: groupId } = await seedErrorGroup(db, { userId, traderId, eventCount: 7 });
     expect((await patch(groupId, { status: "ignored", ignore: { events: 10 } })).status).toBe(200);
     expect(await readGroup(groupId)).toMatchObject({
       status: "ignored",
@@ -139,7 +122,7 @@ describe("PATCH /api/errors/:id", () => {
     [{ note: "no status" }, "status"],
     [{ status: "resolved", extra: true }, "(root)"],
   ])("answers %j with 422 naming %s", async (body, field) => {
-    const groupId = await seedGroup();
+    const { id: groupId } = await seedErrorGroup(db, { userId, traderId });
     const response = await patch(groupId, body);
     expect(response.status).toBe(422);
     const problem = await response.json();
@@ -149,7 +132,7 @@ describe("PATCH /api/errors/:id", () => {
   });
 
   it("answers malformed JSON with 400", async () => {
-    const groupId = await seedGroup();
+    const { id: groupId } = await seedErrorGroup(db, { userId, traderId });
     const response = await PATCH(
       jsonRequest(`/api/errors/${groupId}`, { token, method: "PATCH", rawBody: "{status" }),
       { params: Promise.resolve({ id: groupId }) },
@@ -160,7 +143,7 @@ describe("PATCH /api/errors/:id", () => {
   it.each(["fix_proposed", "fix_deployed", "regressed"] as const)(
     "refuses a user request for the system-owned status %s with 409",
     async (status) => {
-      const groupId = await seedGroup();
+      const { id: groupId } = await seedErrorGroup(db, { userId, traderId });
       const response = await patch(groupId, { status });
       expect(response.status).toBe(409);
       expect(await response.json()).toMatchObject({ code: "conflict" });
@@ -170,7 +153,12 @@ describe("PATCH /api/errors/:id", () => {
   );
 
   it("answers a change to the current status with 200 and records nothing", async () => {
-    const groupId = await seedGroup({ status: "resolved" });
+    const { id: groupId } = await seedErrorGroup(db, {
+      userId,
+      traderId,
+      status: "resolved",
+      resolvedAt: new Date(),
+    });
     const before = await readGroup(groupId);
     const response = await patch(groupId, { status: "resolved", note: "again" });
     expect(response.status).toBe(200);
@@ -182,7 +170,7 @@ describe("PATCH /api/errors/:id", () => {
   });
 
   it("lets a user dismiss a proposed fix by reopening", async () => {
-    const groupId = await seedGroup({ status: "fix_proposed" });
+    const { id: groupId } = await seedErrorGroup(db, { userId, traderId, status: "fix_proposed" });
     expect((await patch(groupId, { status: "unresolved" })).status).toBe(200);
     const [activity] = await readActivities(groupId);
     expect(activity).toMatchObject({ fromStatus: "fix_proposed", toStatus: "unresolved" });

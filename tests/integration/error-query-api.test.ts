@@ -6,6 +6,7 @@ import { listErrorGroupsRoute } from "@/app/api/errors/list-error-groups-route";
 import { getDb } from "@/lib/db";
 import type { ErrorGroupStatus, ExecutionErrorType } from "@/lib/generated/prisma/enums";
 import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
@@ -16,48 +17,8 @@ const minutes = (count: number) => new Date(base.getTime() + count * 60_000);
 const statuses: ErrorGroupStatus[] = ["unresolved", "resolved", "ignored", "regressed"];
 const errorTypes: ExecutionErrorType[] = ["runtime", "compilation", "timeout", "panic"];
 
-type SeededGroup = {
-  id: string;
-  traderId: string;
-  title: string;
-  status: ErrorGroupStatus;
-  errorType: ExecutionErrorType;
-  eventCount: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-};
+type SeededGroup = Awaited<ReturnType<typeof seedErrorGroup>>;
 type GroupJson = { id: string; title: string; status: string; trader_id: string };
-
-async function seedGroup(
-  userId: string,
-  traderId: string,
-  fields: Partial<Omit<SeededGroup, "id" | "traderId">> = {},
-): Promise<SeededGroup> {
-  return db.errorGroup.create({
-    data: {
-      userId,
-      traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: fields.errorType ?? "runtime",
-      title: fields.title ?? `Failure ${randomUUID()}`,
-      errorHash: randomUUID().slice(0, 12),
-      status: fields.status ?? "unresolved",
-      eventCount: fields.eventCount ?? 1,
-      firstSeenAt: fields.firstSeenAt ?? base,
-      lastSeenAt: fields.lastSeenAt ?? base,
-    },
-    select: {
-      id: true,
-      traderId: true,
-      title: true,
-      status: true,
-      errorType: true,
-      eventCount: true,
-      firstSeenAt: true,
-      lastSeenAt: true,
-    },
-  });
-}
 
 function listRequest(token: string, query: string) {
   return listErrorGroupsRoute(jsonRequest(`/api/errors?${query}`, { token }), noParams);
@@ -116,21 +77,27 @@ describe("GET /api/errors", () => {
     groups = [];
     for (let index = 0; index < 30; index += 1) {
       groups.push(
-        await seedGroup(user.id, index % 2 === 0 ? traderA : traderB, {
+        await seedErrorGroup(db, {
+          userId: user.id,
+          traderId: index % 2 === 0 ? traderA : traderB,
           title: index % 5 === 0 ? `RSI NaN detected #${index}` : `Widget failure #${index}`,
           status: statuses[index % statuses.length],
           errorType: errorTypes[index % errorTypes.length],
           // Ties on every key, so only the id tie-breaker keeps pages apart.
           eventCount: (index % 4) + 1,
           firstSeenAt: minutes(-(index % 6) * 60),
-          lastSeenAt: minutes(Math.floor(index / 3)),
+          seenAt: minutes(Math.floor(index / 3)),
         }),
       );
     }
     const other = await seedUser(db);
     const otherTrader = await seedTrader(db, { userId: other.id });
     otherUsersGroupId = (
-      await seedGroup(other.id, otherTrader.id, { title: "RSI NaN detected elsewhere" })
+      await seedErrorGroup(db, {
+        userId: other.id,
+        traderId: otherTrader.id,
+        title: "RSI NaN detected elsewhere",
+      })
     ).id;
   });
 
@@ -295,10 +262,12 @@ describe("GET /api/errors/:id and /api/errors/:id/events", () => {
     const symbols = ["BTCUSDT", "ETHUSDT", "BTCUSDT", undefined, "SOLUSDT"];
     // Two of five events are older than a day; the SOLUSDT one (1h ago) is the newest.
     const occurredAt = symbols.map((_, index) => hoursAgo(index < 2 ? 30 + index : 5 - index));
-    const group = await seedGroup(userId, traderId, {
+    const group = await seedErrorGroup(db, {
+      userId,
+      traderId,
       eventCount: symbols.length,
       firstSeenAt: new Date(hoursAgo(31)),
-      lastSeenAt: new Date(hoursAgo(1)),
+      seenAt: new Date(hoursAgo(1)),
     });
     groupId = group.id;
     eventIds = [];
@@ -324,7 +293,7 @@ describe("GET /api/errors/:id and /api/errors/:id/events", () => {
     const other = await seedUser(db);
     otherToken = (await seedApiKey(db, { userId: other.id })).token;
     const otherTrader = await seedTrader(db, { userId: other.id });
-    otherGroupId = (await seedGroup(other.id, otherTrader.id)).id;
+    otherGroupId = (await seedErrorGroup(db, { userId: other.id, traderId: otherTrader.id })).id;
   });
 
   const params = (id: string) => ({ params: Promise.resolve({ id }) });

@@ -2,36 +2,12 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { changeGroupStatuses, MAX_BULK_GROUPS } from "@/lib/errors/change-group-statuses";
-import type { ErrorGroupStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 
 const db = getDb();
-const seenAt = new Date("2026-04-01T08:00:00.000Z");
-
-async function seedGroup(
-  userId: string,
-  traderId: string,
-  status: ErrorGroupStatus = "unresolved",
-) {
-  const group = await db.errorGroup.create({
-    data: {
-      userId,
-      traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: `Failure ${randomUUID()}`,
-      errorHash: randomUUID().slice(0, 12),
-      status,
-      resolvedAt: status === "resolved" ? seenAt : null,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
-  return group.id;
-}
 
 const readGroup = (id: string) => db.errorGroup.findUniqueOrThrow({ where: { id } });
 const readActivities = (groupId: string) =>
@@ -60,8 +36,8 @@ describe("changeGroupStatuses (the inbox's bulk resolve / ignore / reopen)", () 
   });
 
   it("resolves several groups, each with an activity row carrying the note", async () => {
-    const first = await seedGroup(userId, traderId);
-    const second = await seedGroup(userId, traderId, "regressed");
+    const { id: first } = await seedErrorGroup(db, { userId, traderId });
+    const { id: second } = await seedErrorGroup(db, { userId, traderId, status: "regressed" });
     const now = new Date("2026-04-02T09:00:00.000Z");
 
     const result = await changeGroupStatuses({
@@ -94,8 +70,12 @@ describe("changeGroupStatuses (the inbox's bulk resolve / ignore / reopen)", () 
   });
 
   it("ignores and reopens without a note, leaving groups already there untouched", async () => {
-    const open = await seedGroup(userId, traderId);
-    const alreadyIgnored = await seedGroup(userId, traderId, "ignored");
+    const { id: open } = await seedErrorGroup(db, { userId, traderId });
+    const { id: alreadyIgnored } = await seedErrorGroup(db, {
+      userId,
+      traderId,
+      status: "ignored",
+    });
 
     const ignored = await changeGroupStatuses({
       userId,
@@ -117,8 +97,11 @@ describe("changeGroupStatuses (the inbox's bulk resolve / ignore / reopen)", () 
   });
 
   it("rejects another user's group and unknown ids one by one, changing the rest", async () => {
-    const own = await seedGroup(userId, traderId);
-    const foreign = await seedGroup(otherUserId, otherTraderId);
+    const { id: own } = await seedErrorGroup(db, { userId, traderId });
+    const { id: foreign } = await seedErrorGroup(db, {
+      userId: otherUserId,
+      traderId: otherTraderId,
+    });
     const missing = randomUUID();
 
     const result = await changeGroupStatuses({
@@ -146,14 +129,14 @@ describe("changeGroupStatuses (the inbox's bulk resolve / ignore / reopen)", () 
   });
 
   it("acts once on an id listed twice", async () => {
-    const group = await seedGroup(userId, traderId);
+    const { id: group } = await seedErrorGroup(db, { userId, traderId });
     const result = await changeGroupStatuses({ userId, groupIds: [group, group], to: "resolved" });
     expect(result.changed).toEqual([group]);
     expect(await readActivities(group)).toHaveLength(1);
   });
 
   it("refuses statuses only Faultline sets, for the whole batch", async () => {
-    const group = await seedGroup(userId, traderId);
+    const { id: group } = await seedErrorGroup(db, { userId, traderId });
     for (const to of ["regressed", "fix_proposed", "fix_deployed"] as const) {
       await expectAppError(changeGroupStatuses({ userId, groupIds: [group], to }), "conflict");
     }
@@ -162,7 +145,7 @@ describe("changeGroupStatuses (the inbox's bulk resolve / ignore / reopen)", () 
   });
 
   it("requires a signed-in user and a bounded, non-empty list", async () => {
-    const group = await seedGroup(userId, traderId);
+    const { id: group } = await seedErrorGroup(db, { userId, traderId });
     await expectAppError(
       changeGroupStatuses({ userId: "", groupIds: [group], to: "resolved" }),
       "unauthorized",

@@ -11,6 +11,7 @@ import { listRecentSymbols } from "@/lib/errors/inbox/list-recent-symbols";
 import { type ErrorInbox, loadErrorInbox } from "@/lib/errors/inbox/load-error-inbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ErrorGroupStatus, ExecutionErrorType } from "@/lib/generated/prisma/enums";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 
@@ -18,47 +19,7 @@ const db = getDb();
 const now = new Date("2026-03-10T12:30:00.000Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 
-type SeededGroup = {
-  id: string;
-  traderId: string;
-  title: string;
-  status: ErrorGroupStatus;
-  errorType: ExecutionErrorType;
-  eventCount: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-};
-
-async function seedGroup(
-  userId: string,
-  traderId: string,
-  fields: Partial<Omit<SeededGroup, "id" | "traderId">> = {},
-): Promise<SeededGroup> {
-  return db.errorGroup.create({
-    data: {
-      userId,
-      traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: fields.errorType ?? "runtime",
-      title: fields.title ?? `Failure ${randomUUID()}`,
-      errorHash: randomUUID().slice(0, 12),
-      status: fields.status ?? "unresolved",
-      eventCount: fields.eventCount ?? 1,
-      firstSeenAt: fields.firstSeenAt ?? hoursAgo(48),
-      lastSeenAt: fields.lastSeenAt ?? hoursAgo(1),
-    },
-    select: {
-      id: true,
-      traderId: true,
-      title: true,
-      status: true,
-      errorType: true,
-      eventCount: true,
-      firstSeenAt: true,
-      lastSeenAt: true,
-    },
-  });
-}
+type SeededGroup = Awaited<ReturnType<typeof seedErrorGroup>>;
 
 async function seedEvent(
   group: { id: string; traderId: string },
@@ -124,7 +85,9 @@ describe("the errors inbox query", () => {
     groups = [];
     for (let index = 0; index < 13; index += 1) {
       groups.push(
-        await seedGroup(userId, index % 2 === 0 ? traderA.id : traderB.id, {
+        await seedErrorGroup(db, {
+          userId,
+          traderId: index % 2 === 0 ? traderA.id : traderB.id,
           title:
             index % 4 === 0 ? `RSI is NaN for SYM${index}` : `TypeError #${index}: 100% bad_value`,
           status: statuses[index % statuses.length],
@@ -133,16 +96,17 @@ describe("the errors inbox query", () => {
           eventCount: (index % 3) + 1,
           firstSeenAt: hoursAgo(100 + (index % 5)),
           // Groups 0–2 last seen within the hour, the rest spread over days.
-          lastSeenAt:
-            index < 3 ? new Date(now.getTime() - 60_000 * (index + 1)) : hoursAgo(index * 10),
+          seenAt: index < 3 ? new Date(now.getTime() - 60_000 * (index + 1)) : hoursAgo(index * 10),
         }),
       );
     }
     otherUserId = (await seedUser(db)).id;
     const otherTrader = await seedTrader(db, { userId: otherUserId });
-    otherUsersGroup = await seedGroup(otherUserId, otherTrader.id, {
+    otherUsersGroup = await seedErrorGroup(db, {
+      userId: otherUserId,
+      traderId: otherTrader.id,
       title: "RSI is NaN for someone else",
-      lastSeenAt: hoursAgo(0.1),
+      seenAt: hoursAgo(0.1),
     });
   });
 
@@ -273,8 +237,18 @@ describe("the inbox's sparkline and symbols", () => {
   });
 
   it("counts events per clock hour over the last 24 hours, in one row per group", async () => {
-    const busy = await seedGroup(userId, trader.id, { title: "busy", lastSeenAt: hoursAgo(0.3) });
-    const quiet = await seedGroup(userId, trader.id, { title: "quiet", lastSeenAt: hoursAgo(30) });
+    const busy = await seedErrorGroup(db, {
+      userId,
+      traderId: trader.id,
+      title: "busy",
+      seenAt: hoursAgo(0.3),
+    });
+    const quiet = await seedErrorGroup(db, {
+      userId,
+      traderId: trader.id,
+      title: "quiet",
+      seenAt: hoursAgo(30),
+    });
     const group = { id: busy.id, traderId: trader.id };
     // now is 12:30, so the window is 2026-03-09 13:00 up to the current hour (12:00–13:00).
     await seedEvent(group, userId, new Date("2026-03-10T12:10:00.000Z"));
@@ -297,7 +271,7 @@ describe("the inbox's sparkline and symbols", () => {
   });
 
   it("lists distinct symbols of the latest events, most recent first", async () => {
-    const noisy = await seedGroup(userId, trader.id, { title: "noisy" });
+    const noisy = await seedErrorGroup(db, { userId, traderId: trader.id, title: "noisy" });
     const group = { id: noisy.id, traderId: trader.id };
     // Older than the latest 50 events: never read.
     await seedEvent(group, userId, hoursAgo(200), { symbol: "OLDUSDT" });
@@ -320,7 +294,7 @@ describe("the inbox's sparkline and symbols", () => {
   });
 
   it("caps the symbols per group", async () => {
-    const wide = await seedGroup(userId, trader.id, { title: "wide" });
+    const wide = await seedErrorGroup(db, { userId, traderId: trader.id, title: "wide" });
     for (let index = 0; index < 14; index += 1) {
       await seedEvent({ id: wide.id, traderId: trader.id }, userId, hoursAgo(index), {
         symbol: `S${index}USDT`,
@@ -333,7 +307,7 @@ describe("the inbox's sparkline and symbols", () => {
   it("reads nothing of another user's groups, even by id", async () => {
     const otherUserId = (await seedUser(db)).id;
     const otherTrader = await seedTrader(db, { userId: otherUserId });
-    const foreign = await seedGroup(otherUserId, otherTrader.id);
+    const foreign = await seedErrorGroup(db, { userId: otherUserId, traderId: otherTrader.id });
     await seedEvent({ id: foreign.id, traderId: otherTrader.id }, otherUserId, hoursAgo(1), {
       symbol: "SECRETUSDT",
     });

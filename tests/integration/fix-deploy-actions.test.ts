@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // The deploy action kicks the job runner, which claims any due job: this file has a
@@ -20,7 +19,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 import { revalidatePath } from "next/cache";
 import { deployFixAction } from "@/app/(app)/errors/[id]/fix-actions";
 import { getDb, getPool } from "@/lib/db";
-import type { ErrorGroupStatus } from "@/lib/generated/prisma/enums";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { SIMPLE_FILTER_CODE, seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest } from "@/tests/support/api-request";
@@ -53,26 +52,6 @@ async function seedOwner(): Promise<Owner> {
     traderId: trader.id,
     v1Id: trader.activeVersionId ?? "",
   };
-}
-
-async function seedGroup(owner: Owner, status: ErrorGroupStatus = "unresolved") {
-  const seenAt = new Date();
-  const group = await db.errorGroup.create({
-    data: {
-      userId: owner.userId,
-      traderId: owner.traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: "TypeError: Cannot read properties of undefined (reading 'close')",
-      errorHash: randomUUID().slice(0, 12),
-      status,
-      eventCount: 1,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
-  return group.id;
 }
 
 async function seedProposal(owner: Owner, groupId: string) {
@@ -119,7 +98,7 @@ beforeEach(() => {
 describe("deployFixAction", () => {
   it("deploys the user's code as the active version and watches the group", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     const asOwner = await signIn(owner);
 
     const result = await asOwner(() =>
@@ -165,7 +144,7 @@ describe("deployFixAction", () => {
 
   it("records the unedited AI proposal as source ai and marks the attempt deployed", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner, "fix_proposed");
+    const { id: groupId } = await seedErrorGroup(db, { ...owner, status: "fix_proposed" });
     const attemptId = await seedProposal(owner, groupId);
     const asOwner = await signIn(owner);
 
@@ -191,7 +170,7 @@ describe("deployFixAction", () => {
 
   it("records an edited proposal as the user's code, still linked to the attempt", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner, "fix_proposed");
+    const { id: groupId } = await seedErrorGroup(db, { ...owner, status: "fix_proposed" });
     const attemptId = await seedProposal(owner, groupId);
     const asOwner = await signIn(owner);
 
@@ -211,7 +190,7 @@ describe("deployFixAction", () => {
 
   it("answers not_found for another user's group and writes nothing", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     const asIntruder = await signIn(await seedOwner());
 
     await expect(
@@ -229,7 +208,7 @@ describe("deployFixAction", () => {
 
   it("refuses invalid input and code equal to the active version", async () => {
     const owner = await seedOwner();
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     const asOwner = await signIn(owner);
 
     await expect(

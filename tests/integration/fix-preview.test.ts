@@ -19,6 +19,7 @@ import { getPreviewSlots } from "@/lib/preview/preview-slots";
 import type { FixPreview, PreviewStreamMessage } from "@/lib/preview/preview-types";
 import { runFixPreview } from "@/lib/preview/run-fix-preview";
 import { seedApiKey } from "@/tests/factories/seed-api-key";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest } from "@/tests/support/api-request";
@@ -60,20 +61,7 @@ async function seedOwner(): Promise<Owner> {
 async function seedGroup(owner: Owner, event: { filterCodeSnapshot?: string } = {}) {
   const seenAt = new Date("2026-11-20T09:15:00.000Z");
   const title = "TypeError: Cannot read properties of undefined (reading 'close')";
-  const group = await db.errorGroup.create({
-    data: {
-      userId: owner.userId,
-      traderId: owner.traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title,
-      errorHash: randomUUID().slice(0, 12),
-      eventCount: 1,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
+  const group = await seedErrorGroup(db, { ...owner, title, seenAt });
   const candles = generateCandles({ symbol: "BTCUSDT", interval: "5m", count: 3, seed: 5 });
   await db.errorEvent.create({
     data: {

@@ -6,28 +6,11 @@ import { countUnreadNotifications } from "@/lib/notifications/count-unread-notif
 import { createNotification } from "@/lib/notifications/create-notification";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 
 const db = getDb();
-
-async function seedGroup(userId: string, traderId: string) {
-  const seenAt = new Date("2026-04-01T08:00:00.000Z");
-  return db.errorGroup.create({
-    data: {
-      userId,
-      traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: "TypeError: close of undefined",
-      errorHash: randomUUID().slice(0, 12),
-      eventCount: 1,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
-}
 
 async function seedNotification(
   userId: string,
@@ -56,7 +39,7 @@ describe("createNotification", () => {
   beforeAll(async () => {
     userId = (await seedUser(db)).id;
     traderId = (await seedTrader(db, { userId })).id;
-    groupId = (await seedGroup(userId, traderId)).id;
+    groupId = (await seedErrorGroup(db, { userId, traderId })).id;
   });
 
   it("writes the notification and exactly one delivery job in the caller's transaction", async () => {

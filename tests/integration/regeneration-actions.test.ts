@@ -27,6 +27,7 @@ import { revalidatePath } from "next/cache";
 import { dismissProposalAction, proposeFixAction } from "@/app/(app)/errors/[id]/fix-actions";
 import { getDb, getPool } from "@/lib/db";
 import { getGroupRecovery } from "@/lib/regeneration/get-group-recovery";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest } from "@/tests/support/api-request";
@@ -56,20 +57,7 @@ async function seedOwner(): Promise<Owner> {
 async function seedGroup(owner: Owner) {
   const seenAt = new Date("2026-11-20T09:15:00.000Z");
   const title = "TypeError: Cannot read properties of undefined (reading 'close')";
-  const group = await db.errorGroup.create({
-    data: {
-      userId: owner.userId,
-      traderId: owner.traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title,
-      errorHash: randomUUID().slice(0, 12),
-      eventCount: 2,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
+  const group = await seedErrorGroup(db, { ...owner, title, eventCount: 2, seenAt });
   await db.errorEvent.create({
     data: {
       userId: owner.userId,

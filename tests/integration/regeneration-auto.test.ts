@@ -21,6 +21,7 @@ import type { AiSettingsValues } from "@/lib/regeneration/ai-settings-schema";
 import { maybeAutoRegenerate } from "@/lib/regeneration/maybe-auto-regenerate";
 import { STUCK_ATTEMPT_ERROR } from "@/lib/regeneration/stuck-attempts";
 import { sweepAutoRegeneration } from "@/lib/regeneration/sweep-auto-regeneration";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
@@ -37,25 +38,15 @@ async function seedOwner(settings: Partial<AiSettingsValues> | null): Promise<Ow
   return { userId: user.id, traderId: trader.id };
 }
 
+// Five events, past the default threshold of three, unless a test sets its own count.
 async function seedGroup(
   owner: Owner,
   fields: { errorType?: ExecutionErrorType; eventCount?: number; status?: ErrorGroupStatus } = {},
 ) {
-  const seenAt = new Date();
-  const group = await db.errorGroup.create({
-    data: {
-      userId: owner.userId,
-      traderId: owner.traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: fields.errorType ?? "runtime",
-      title: `Failure ${randomUUID().slice(0, 8)}`,
-      errorHash: randomUUID().slice(0, 12),
-      status: fields.status ?? "unresolved",
-      eventCount: fields.eventCount ?? 5,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
+  const group = await seedErrorGroup(db, {
+    ...owner,
+    ...fields,
+    eventCount: fields.eventCount ?? 5,
   });
   return group.id;
 }

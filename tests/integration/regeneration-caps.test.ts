@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { getDb } from "@/lib/db";
-import type { ErrorGroupStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 import { getAiSettings, updateAiSettings } from "@/lib/regeneration/ai-settings";
 import { type AiSettingsValues, defaultAiSettings } from "@/lib/regeneration/ai-settings-schema";
 import { requestRegeneration } from "@/lib/regeneration/request-regeneration";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 
@@ -24,26 +23,6 @@ async function seedOwner(settings: Partial<AiSettingsValues> = {}) {
 }
 
 type Owner = Awaited<ReturnType<typeof seedOwner>>;
-
-async function seedGroup(owner: Owner, status: ErrorGroupStatus = "unresolved") {
-  const seenAt = new Date();
-  const group = await db.errorGroup.create({
-    data: {
-      userId: owner.userId,
-      traderId: owner.traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: "TypeError: close of undefined",
-      errorHash: randomUUID().slice(0, 12),
-      status,
-      eventCount: 5,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
-  });
-  return group.id;
-}
 
 // A finished attempt in the ledger, as the runner leaves it.
 async function seedAttempt(
@@ -81,10 +60,10 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 describe("regeneration caps", () => {
   it("refuses past the daily attempt cap until the oldest attempt of the window ages out", async () => {
     const owner = await seedOwner({ dailyAttemptCap: 2 });
-    await seedAttempt(owner, await seedGroup(owner), { agoMs: 25 * HOUR_MS }); // outside the window
-    await seedAttempt(owner, await seedGroup(owner), { agoMs: 23 * HOUR_MS });
-    await seedAttempt(owner, await seedGroup(owner), { agoMs: 1 * HOUR_MS });
-    const groupId = await seedGroup(owner);
+    await seedAttempt(owner, (await seedErrorGroup(db, owner)).id, { agoMs: 25 * HOUR_MS }); // outside the window
+    await seedAttempt(owner, (await seedErrorGroup(db, owner)).id, { agoMs: 23 * HOUR_MS });
+    await seedAttempt(owner, (await seedErrorGroup(db, owner)).id, { agoMs: 1 * HOUR_MS });
+    const { id: groupId } = await seedErrorGroup(db, owner);
     const now = new Date();
 
     const error = await refusal(request(owner, groupId, now));
@@ -99,12 +78,12 @@ describe("regeneration caps", () => {
 
   it("refuses once the last 24 h used the daily token cap", async () => {
     const owner = await seedOwner({ dailyTokenCap: 1_000 });
-    await seedAttempt(owner, await seedGroup(owner), {
+    await seedAttempt(owner, (await seedErrorGroup(db, owner)).id, {
       agoMs: 2 * HOUR_MS,
       tokensIn: 800,
       tokensOut: 300,
     });
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
 
     const error = await refusal(request(owner, groupId));
 
@@ -115,13 +94,17 @@ describe("regeneration caps", () => {
 
   it("allows an attempt while the tokens used stay under the cap", async () => {
     const owner = await seedOwner({ dailyTokenCap: 1_000 });
-    await seedAttempt(owner, await seedGroup(owner), { agoMs: HOUR_MS, tokensIn: 900 });
-    await expect(request(owner, await seedGroup(owner))).resolves.toMatchObject({ created: true });
+    await seedAttempt(owner, (await seedErrorGroup(db, owner)).id, {
+      agoMs: HOUR_MS,
+      tokensIn: 900,
+    });
+    const { id: groupId } = await seedErrorGroup(db, owner);
+    await expect(request(owner, groupId)).resolves.toMatchObject({ created: true });
   });
 
   it("caps the attempts of one error per occurrence; a regression starts a new one", async () => {
     const owner = await seedOwner({ groupAttemptCap: 2 });
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     await seedAttempt(owner, groupId, { agoMs: 3 * HOUR_MS });
     await seedAttempt(owner, groupId, { agoMs: 2 * HOUR_MS });
 
@@ -138,7 +121,7 @@ describe("regeneration caps", () => {
 
   it("waits out the cooldown after the group's last attempt ended", async () => {
     const owner = await seedOwner({ groupCooldownMinutes: 10 });
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     await seedAttempt(owner, groupId, { agoMs: 20 * 60_000, completedAgoMs: 3 * 60_000 });
     const now = new Date();
 
@@ -149,12 +132,15 @@ describe("regeneration caps", () => {
     expect(error.retryAfterSeconds).toBeGreaterThan(6 * 60);
     expect(error.retryAfterSeconds).toBeLessThanOrEqual(7 * 60);
     // Another group of the same user is not cooling down.
-    await expect(request(owner, await seedGroup(owner))).resolves.toMatchObject({ created: true });
+    const other = await seedErrorGroup(db, owner);
+    await expect(request(owner, other.id)).resolves.toMatchObject({ created: true });
   });
 
   it("lets exactly one of concurrent requests for different groups take a cap of 1", async () => {
     const owner = await seedOwner({ dailyAttemptCap: 1 });
-    const groupIds = await Promise.all(Array.from({ length: 5 }, () => seedGroup(owner)));
+    const groupIds = await Promise.all(
+      Array.from({ length: 5 }, async () => (await seedErrorGroup(db, owner)).id),
+    );
 
     const results = await Promise.allSettled(groupIds.map((groupId) => request(owner, groupId)));
 
@@ -168,7 +154,7 @@ describe("regeneration caps", () => {
 
   it("answers the attempt in flight even when the caps are used up", async () => {
     const owner = await seedOwner({ dailyAttemptCap: 1 });
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     const first = await request(owner, groupId);
     await expect(request(owner, groupId)).resolves.toEqual({
       attempt: first.attempt,
@@ -180,7 +166,7 @@ describe("regeneration caps", () => {
     const user = await seedUser(db);
     const trader = await seedTrader(db, { userId: user.id });
     const owner = { userId: user.id, traderId: trader.id };
-    const groupId = await seedGroup(owner);
+    const { id: groupId } = await seedErrorGroup(db, owner);
     await expect(getAiSettings({ userId: user.id })).resolves.toEqual(defaultAiSettings);
 
     await request(owner, groupId);

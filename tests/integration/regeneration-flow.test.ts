@@ -27,6 +27,7 @@ import type { AttemptVerification } from "@/lib/regeneration/generate-verified-f
 import { maybeAutoRegenerate } from "@/lib/regeneration/maybe-auto-regenerate";
 import { requestRegeneration } from "@/lib/regeneration/request-regeneration";
 import { STUCK_ATTEMPT_ERROR } from "@/lib/regeneration/stuck-attempts";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { cannedError, cannedOutput } from "@/tests/support/fake-openai-server";
@@ -62,20 +63,13 @@ async function seedFailingGroup(status: ErrorGroupStatus = "unresolved") {
   const trader = await seedTrader(db, { userId: user.id, code: FAILING_CODE });
   const seenAt = new Date("2026-11-20T09:15:00.000Z");
   const title = "TypeError: Cannot read properties of undefined (reading 'close')";
-  const group = await db.errorGroup.create({
-    data: {
-      userId: user.id,
-      traderId: trader.id,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title,
-      errorHash: randomUUID().slice(0, 12),
-      status,
-      eventCount: 4,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
+  const group = await seedErrorGroup(db, {
+    userId: user.id,
+    traderId: trader.id,
+    title,
+    status,
+    eventCount: 4,
+    seenAt,
   });
   await db.errorEvent.create({
     data: {

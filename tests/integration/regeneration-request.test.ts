@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { requestRegeneration } from "@/lib/regeneration/request-regeneration";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 
@@ -26,20 +27,7 @@ describe("requestRegeneration", () => {
 
   async function seedGroup(options: { codeVersionId?: string | null } = {}) {
     const seenAt = new Date("2026-11-20T09:15:00.000Z");
-    const group = await db.errorGroup.create({
-      data: {
-        userId,
-        traderId,
-        fingerprint: `fp-${randomUUID()}`,
-        errorType: "runtime",
-        title: "TypeError: close of undefined",
-        errorHash: randomUUID().slice(0, 12),
-        eventCount: 1,
-        firstSeenAt: seenAt,
-        lastSeenAt: seenAt,
-      },
-      select: { id: true },
-    });
+    const group = await seedErrorGroup(db, { userId, traderId, seenAt });
     if (options.codeVersionId !== undefined) {
       await db.errorEvent.create({
         data: {

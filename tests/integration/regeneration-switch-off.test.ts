@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 
 // The operator's switch is read from the environment once, like every setting.
@@ -10,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { maybeAutoRegenerate } from "@/lib/regeneration/maybe-auto-regenerate";
 import { requestRegeneration } from "@/lib/regeneration/request-regeneration";
 import { sweepAutoRegeneration } from "@/lib/regeneration/sweep-auto-regeneration";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 
@@ -20,20 +20,10 @@ describe("AI_FIXES=off", () => {
     const user = await seedUser(db);
     const trader = await seedTrader(db, { userId: user.id });
     await db.aiSettings.create({ data: { userId: user.id, regenerationPolicy: "all" } });
-    const seenAt = new Date();
-    const group = await db.errorGroup.create({
-      data: {
-        userId: user.id,
-        traderId: trader.id,
-        fingerprint: `fp-${randomUUID()}`,
-        errorType: "runtime",
-        title: "TypeError: close of undefined",
-        errorHash: randomUUID().slice(0, 12),
-        eventCount: 10,
-        firstSeenAt: seenAt,
-        lastSeenAt: seenAt,
-      },
-      select: { id: true },
+    const group = await seedErrorGroup(db, {
+      userId: user.id,
+      traderId: trader.id,
+      eventCount: 10,
     });
 
     await expect(

@@ -8,6 +8,7 @@ import { createLlmResilience, type LlmResilience } from "@/lib/llm/llm-resilienc
 import type { AttemptVerification } from "@/lib/regeneration/generate-verified-fix";
 import { requestRegeneration } from "@/lib/regeneration/request-regeneration";
 import { runRegenerationAttempt } from "@/lib/regeneration/run-regeneration-attempt";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import {
@@ -85,19 +86,12 @@ async function seedFailingGroup() {
     data: { activeVersionId: failingVersion.id },
   });
   const seenAt = new Date("2026-11-20T09:15:00.000Z");
-  const group = await db.errorGroup.create({
-    data: {
-      userId,
-      traderId: trader.id,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: "TypeError: Cannot read properties of undefined (reading 'close')",
-      errorHash: randomUUID().slice(0, 12),
-      eventCount: 1,
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    },
-    select: { id: true },
+  const group = await seedErrorGroup(db, {
+    userId,
+    traderId: trader.id,
+    title: "TypeError: Cannot read properties of undefined (reading 'close')",
+    eventCount: 1,
+    seenAt,
   });
   await db.errorEvent.create({
     data: {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
 
@@ -59,19 +60,11 @@ type Owner = Awaited<ReturnType<typeof seedTraderOf>>;
 type Group = Owner & { groupId: string };
 
 async function seedGroup(owner: Owner, eventCount = 0): Promise<Group> {
-  const group = await app.getDb().errorGroup.create({
-    data: {
-      userId: owner.userId,
-      traderId: owner.traderId,
-      fingerprint: `retention-${randomUUID()}`,
-      errorType: "runtime",
-      title: "TypeError: boom",
-      errorHash: randomUUID(),
-      eventCount,
-      firstSeenAt: daysAgo(400),
-      lastSeenAt: NOW,
-    },
-    select: { id: true },
+  const group = await seedErrorGroup(app.getDb(), {
+    ...owner,
+    eventCount,
+    firstSeenAt: daysAgo(400),
+    seenAt: NOW,
   });
   return { ...owner, groupId: group.id };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 await vi.hoisted(async () => {
@@ -16,10 +15,11 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 import { revalidatePath } from "next/cache";
 import { pauseTraderAction, resumeTraderAction } from "@/app/(app)/traders/actions";
 import { getDb } from "@/lib/db";
-import type { ErrorGroupStatus, TraderState } from "@/lib/generated/prisma/enums";
+import type { TraderState } from "@/lib/generated/prisma/enums";
 import { getTraderDetail } from "@/lib/traders/get-trader-detail";
 import { listTraders } from "@/lib/traders/list-traders";
 import { setTraderPaused } from "@/lib/traders/set-trader-paused";
+import { seedErrorGroup } from "@/tests/factories/seed-error-group";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest } from "@/tests/support/api-request";
@@ -36,30 +36,6 @@ async function seedTraderIn(state: TraderState) {
 
 const readState = async (traderId: string) =>
   (await db.trader.findUniqueOrThrow({ where: { id: traderId } })).state;
-
-async function seedGroup(
-  userId: string,
-  traderId: string,
-  status: ErrorGroupStatus,
-  lastSeenAt: Date,
-) {
-  const group = await db.errorGroup.create({
-    data: {
-      userId,
-      traderId,
-      fingerprint: `fp-${randomUUID()}`,
-      errorType: "runtime",
-      title: `Error ${status} ${randomUUID().slice(0, 6)}`,
-      errorHash: randomUUID().slice(0, 12),
-      status,
-      eventCount: 1,
-      firstSeenAt: lastSeenAt,
-      lastSeenAt,
-    },
-    select: { id: true },
-  });
-  return group.id;
-}
 
 describe("setTraderPaused", () => {
   it.each(["running", "error"] as const)("pauses a %s trader", async (state) => {
@@ -164,12 +140,25 @@ describe("trader reads", () => {
   it("lists open groups (not resolved or ignored), most recent first, only the owner's", async () => {
     const { user, traderId } = await seedTraderIn("error");
     const day = (n: number) => new Date(Date.UTC(2026, 3, n));
-    const regressed = await seedGroup(user.id, traderId, "regressed", day(5));
-    const unresolved = await seedGroup(user.id, traderId, "unresolved", day(4));
-    const fixProposed = await seedGroup(user.id, traderId, "fix_proposed", day(3));
-    await seedGroup(user.id, traderId, "unresolved", day(2));
-    await seedGroup(user.id, traderId, "resolved", day(6));
-    await seedGroup(user.id, traderId, "ignored", day(7));
+    const owner = { userId: user.id, traderId };
+    const { id: regressed } = await seedErrorGroup(db, {
+      ...owner,
+      status: "regressed",
+      seenAt: day(5),
+    });
+    const { id: unresolved } = await seedErrorGroup(db, {
+      ...owner,
+      status: "unresolved",
+      seenAt: day(4),
+    });
+    const { id: fixProposed } = await seedErrorGroup(db, {
+      ...owner,
+      status: "fix_proposed",
+      seenAt: day(3),
+    });
+    await seedErrorGroup(db, { ...owner, status: "unresolved", seenAt: day(2) });
+    await seedErrorGroup(db, { ...owner, status: "resolved", seenAt: day(6) });
+    await seedErrorGroup(db, { ...owner, status: "ignored", seenAt: day(7) });
     await db.trader.update({ where: { id: traderId }, data: { lastErrorAt: day(7) } });
 
     const [listed, ...others] = await listTraders({ userId: user.id });
@@ -192,8 +181,17 @@ describe("trader reads", () => {
 
   it("loads one trader with all its groups and its open count", async () => {
     const { user, traderId } = await seedTraderIn("running");
-    const newest = await seedGroup(user.id, traderId, "resolved", new Date(Date.UTC(2026, 3, 9)));
-    const older = await seedGroup(user.id, traderId, "unresolved", new Date(Date.UTC(2026, 3, 8)));
+    const owner = { userId: user.id, traderId };
+    const { id: newest } = await seedErrorGroup(db, {
+      ...owner,
+      status: "resolved",
+      seenAt: new Date(Date.UTC(2026, 3, 9)),
+    });
+    const { id: older } = await seedErrorGroup(db, {
+      ...owner,
+      status: "unresolved",
+      seenAt: new Date(Date.UTC(2026, 3, 8)),
+    });
     const detail = await getTraderDetail({ id: traderId, userId: user.id });
     expect(detail.errorGroups.map((group) => group.id)).toEqual([newest, older]);
     expect(detail.openGroupCount).toBe(1);
