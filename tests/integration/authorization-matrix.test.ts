@@ -4,8 +4,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 // Cron cells run every due job and system errors are global: this file has a database
 // of its own. Secrets are set so cron and metrics endpoints exist (they 404 without).
 const { database, secrets } = await vi.hoisted(async () => {
-  const { installAsyncLocalStorage } = await import("@/tests/support/session-request-scope");
-  installAsyncLocalStorage();
   const { createTestDatabase } = await import("@/tests/support/test-database");
   const created = await createTestDatabase();
   const matrixSecrets = {
@@ -13,8 +11,6 @@ const { database, secrets } = await vi.hoisted(async () => {
     metricsToken: "matrix-metrics-token-0123456789",
   };
   process.env.DATABASE_URL = created.url;
-  process.env.NEXTAUTH_SECRET = "integration-session-secret-0123456789";
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
   process.env.CRON_SECRET = matrixSecrets.cronSecret;
   process.env.METRICS_TOKEN = matrixSecrets.metricsToken;
   // No outside services: the built-in realtime driver, in-app notifications only, and

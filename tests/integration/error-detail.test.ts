@@ -1,14 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-await vi.hoisted(async () => {
-  // Before any app module loads: lib/env reads the secret and Next reads the global.
-  const { installAsyncLocalStorage } = await import("@/tests/support/session-request-scope");
-  installAsyncLocalStorage();
-  process.env.NEXTAUTH_SECRET = "integration-session-secret-0123456789";
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
-});
-
 // Next's revalidation needs the incremental cache of a running server; the test only
 // checks which pages an action asks to refresh.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));

@@ -1,13 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-
-await vi.hoisted(async () => {
-  // Before any app module loads: lib/env reads the secret and Next reads the global.
-  const { installAsyncLocalStorage } = await import("@/tests/support/session-request-scope");
-  installAsyncLocalStorage();
-  process.env.NEXTAUTH_SECRET = "integration-session-secret-0123456789";
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
-});
+import { beforeAll, describe, expect, it } from "vitest";
 
 import {
   markAllNotificationsReadAction,

@@ -3,13 +3,9 @@ import type { z } from "zod";
 
 // System errors are global (stats and health count them all): a database of this file's own.
 const { database } = await vi.hoisted(async () => {
-  const { installAsyncLocalStorage } = await import("@/tests/support/session-request-scope");
-  installAsyncLocalStorage();
   const { createTestDatabase } = await import("@/tests/support/test-database");
   const created = await createTestDatabase();
   process.env.DATABASE_URL = created.url;
-  process.env.NEXTAUTH_SECRET = "integration-session-secret-0123456789";
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
   return { database: created };
 });
 

@@ -4,15 +4,11 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 // The propose action kicks the job runner, which claims any due job: this file has a
 // database of its own, and the app's LLM client talks to the fake server.
 const { database, fake } = await vi.hoisted(async () => {
-  const { installAsyncLocalStorage } = await import("@/tests/support/session-request-scope");
-  installAsyncLocalStorage();
   const { createTestDatabase } = await import("@/tests/support/test-database");
   const { startFakeOpenAiServer } = await import("@/tests/support/fake-openai-server");
   const created = await createTestDatabase();
   const server = await startFakeOpenAiServer({ apiKey: "sk-test-actions", model: "gpt-4.1-mini" });
   process.env.DATABASE_URL = created.url;
-  process.env.NEXTAUTH_SECRET = "integration-session-secret-0123456789";
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
   process.env.OPENAI_API_KEY = "sk-test-actions";
   process.env.OPENAI_BASE_URL = server.baseUrl;
   process.env.OPENAI_MODEL = "gpt-4.1-mini";

@@ -1,13 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-await vi.hoisted(async () => {
-  // Before any app module loads: lib/env reads the secret and Next reads the global.
-  const { installAsyncLocalStorage } = await import("@/tests/support/session-request-scope");
-  installAsyncLocalStorage();
-  process.env.NEXTAUTH_SECRET = "integration-session-secret-0123456789";
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
-});
-
 // Next's revalidation needs the incremental cache of a running server; the tests only
 // check which page the action asks to refresh.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));

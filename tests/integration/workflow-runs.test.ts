@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 // The re-enable action runs with a real next-auth session inside a Next request scope.
-await vi.hoisted(async () => {
-  const { installAsyncLocalStorage } = await import("@/tests/support/session-request-scope");
-  installAsyncLocalStorage();
-  process.env.NEXTAUTH_SECRET = "integration-session-secret-0123456789";
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
-});
-
 // Revalidation needs a running server's cache; the test checks which page is refreshed.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
