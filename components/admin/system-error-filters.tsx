@@ -3,11 +3,11 @@
 import { type FormEvent, useId } from "react";
 import { useSystemErrorNavigation } from "@/components/admin/use-system-error-navigation";
 import { FilterBarStatus } from "@/components/filters/filter-bar-status";
+import { type FilterOption, FilterSelect } from "@/components/filters/filter-select";
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/filters/local-datetime";
 import { useIsClient } from "@/components/filters/use-is-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import {
   emptySystemErrorParams,
   hasSystemErrorFilters,
@@ -20,6 +20,14 @@ import { Severity } from "@/lib/generated/prisma/enums";
 import { systemErrorComponentSchema } from "@/lib/system-errors/system-error-component";
 import { cn } from "@/lib/utils/cn";
 
+const componentOptions: FilterOption[] = [
+  { value: "", label: "Any component" },
+  ...systemErrorComponentSchema.options.map((component) => ({
+    value: component,
+    label: component,
+  })),
+];
+
 export function SystemErrorFilters({
   params: urlParams,
   errorTypes,
@@ -27,7 +35,7 @@ export function SystemErrorFilters({
   params: SystemErrorParams;
   errorTypes: string[];
 }) {
-  const ids = { type: useId(), component: useId(), since: useId(), until: useId() };
+  const ids = { since: useId(), until: useId() };
   const isClient = useIsClient();
   const { params, navigate, isNavigating } = useSystemErrorNavigation(urlParams);
   const change = (changes: Parameters<typeof withSystemErrorChanges>[1]) =>
@@ -98,46 +106,29 @@ export function SystemErrorFilters({
         </label>
       </div>
       <div className="grid grid-cols-2 gap-2 md:flex md:flex-wrap md:items-end">
-        <div className="flex flex-col gap-1 md:w-56">
-          <label htmlFor={ids.type} className="text-xs text-muted-foreground">
-            Type
-          </label>
-          <Select
-            id={ids.type}
-            data-testid="filter-type"
-            value={params.type ?? ""}
-            onChange={(event) => change({ type: event.target.value || undefined })}
-          >
-            <option value="">Any type</option>
-            {typeOptions.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1 md:w-44">
-          <label htmlFor={ids.component} className="text-xs text-muted-foreground">
-            Component
-          </label>
-          <Select
-            id={ids.component}
-            data-testid="filter-component"
-            value={params.component ?? ""}
-            onChange={(event) =>
-              change({
-                component: parseSystemErrorParams({ component: event.target.value }).component,
-              })
-            }
-          >
-            <option value="">Any component</option>
-            {systemErrorComponentSchema.options.map((component) => (
-              <option key={component} value={component}>
-                {component}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <FilterSelect
+          label="Type"
+          isLabelVisible
+          className="md:w-56"
+          testId="filter-type"
+          value={params.type ?? ""}
+          options={[
+            { value: "", label: "Any type" },
+            ...typeOptions.map((type) => ({ value: type, label: type })),
+          ]}
+          onChange={(value) => change({ type: value || undefined })}
+        />
+        <FilterSelect
+          label="Component"
+          isLabelVisible
+          className="md:w-44"
+          testId="filter-component"
+          value={params.component ?? ""}
+          options={componentOptions}
+          onChange={(value) =>
+            change({ component: parseSystemErrorParams({ component: value }).component })
+          }
+        />
         <form
           onSubmit={applyTimeRange}
           className="col-span-2 grid grid-cols-2 items-end gap-2 md:flex"

@@ -6,11 +6,11 @@ import { errorGroupStatusLabels } from "@/components/errors/error-group-status-b
 import { errorTypeLabels } from "@/components/errors/error-type-badge";
 import { useInboxNavigation } from "@/components/errors/use-inbox-navigation";
 import { FilterBarStatus } from "@/components/filters/filter-bar-status";
+import { type FilterOption, FilterSelect } from "@/components/filters/filter-select";
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from "@/components/filters/local-datetime";
 import { useIsClient } from "@/components/filters/use-is-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import {
   clearInboxFilters,
   hasInboxFilters,
@@ -24,7 +24,7 @@ import {
 import type { TraderOption } from "@/lib/errors/inbox/list-trader-options";
 import { ErrorGroupStatus, ExecutionErrorType } from "@/lib/generated/prisma/enums";
 
-const statusOptions = [
+const statusOptions: FilterOption[] = [
   { value: "", label: "Any status" },
   { value: "unresolved,regressed", label: "Needs attention" },
   ...Object.values(ErrorGroupStatus).map((status) => ({
@@ -42,6 +42,20 @@ const rangeLabels: Record<TimeRange, string> = {
 
 const customRange = "custom";
 
+const rangeOptions: FilterOption[] = [
+  { value: "", label: "Any time" },
+  ...Object.entries(rangeLabels).map(([range, label]) => ({ value: range, label })),
+  { value: customRange, label: "Since…" },
+];
+
+const typeOptions: FilterOption[] = [
+  { value: "", label: "Any type" },
+  ...Object.values(ExecutionErrorType).map((type) => ({
+    value: type,
+    label: errorTypeLabels[type],
+  })),
+];
+
 export function ErrorInboxFilters({
   params,
   traders,
@@ -49,7 +63,7 @@ export function ErrorInboxFilters({
   params: InboxParams;
   traders: TraderOption[];
 }) {
-  const ids = { q: useId(), status: useId(), type: useId(), trader: useId(), range: useId() };
+  const searchId = useId();
   const sinceId = useId();
   const isClient = useIsClient();
   const { navigate, isNavigating } = useInboxNavigation();
@@ -97,11 +111,11 @@ export function ErrorInboxFilters({
             // A back/forward navigation changes q: remount so the field shows it.
             key={params.q ?? ""}
           >
-            <label htmlFor={ids.q} className="sr-only">
+            <label htmlFor={searchId} className="sr-only">
               Search error titles
             </label>
             <Input
-              id={ids.q}
+              id={searchId}
               name="q"
               type="search"
               placeholder="Search titles…"
@@ -114,96 +128,63 @@ export function ErrorInboxFilters({
             </Button>
           </form>
         </search>
-        <div className="md:w-44">
-          <label htmlFor={ids.status} className="sr-only">
-            Status
-          </label>
-          <Select
-            id={ids.status}
-            data-testid="filter-status"
-            value={statusValue}
-            onChange={(event) =>
-              change({ status: parseInboxSearchParams({ status: event.target.value }).status })
+        <FilterSelect
+          label="Status"
+          className="md:w-44"
+          testId="filter-status"
+          value={statusValue}
+          options={
+            isKnownStatusValue
+              ? statusOptions
+              : [
+                  ...statusOptions,
+                  {
+                    value: statusValue,
+                    label: (params.status ?? [])
+                      .map((status) => errorGroupStatusLabels[status])
+                      .join(" + "),
+                  },
+                ]
+          }
+          onChange={(value) => change({ status: parseInboxSearchParams({ status: value }).status })}
+        />
+        <FilterSelect
+          label="Error type"
+          className="md:w-40"
+          testId="filter-type"
+          value={params.type ?? ""}
+          options={typeOptions}
+          onChange={(value) => change({ type: parseInboxSearchParams({ type: value }).type })}
+        />
+        <FilterSelect
+          label="Trader"
+          className="md:w-48"
+          testId="filter-trader"
+          value={params.trader ?? ""}
+          options={[
+            { value: "", label: "All traders" },
+            ...traders.map((trader) => ({ value: trader.id, label: trader.name })),
+            ...(isKnownTrader || !params.trader
+              ? []
+              : [{ value: params.trader, label: "Unknown trader" }]),
+          ]}
+          onChange={(value) => change({ trader: value || undefined })}
+        />
+        <FilterSelect
+          label="Last seen"
+          className="md:w-44"
+          testId="filter-range"
+          value={isCustomRange ? customRange : (params.range ?? "")}
+          options={rangeOptions}
+          onChange={(value) => {
+            if (value === customRange) {
+              setIsChoosingSince(true);
+              return;
             }
-          >
-            {statusOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-            {isKnownStatusValue ? null : (
-              <option value={statusValue}>
-                {(params.status ?? []).map((status) => errorGroupStatusLabels[status]).join(" + ")}
-              </option>
-            )}
-          </Select>
-        </div>
-        <div className="md:w-40">
-          <label htmlFor={ids.type} className="sr-only">
-            Error type
-          </label>
-          <Select
-            id={ids.type}
-            data-testid="filter-type"
-            value={params.type ?? ""}
-            onChange={(event) =>
-              change({ type: parseInboxSearchParams({ type: event.target.value }).type })
-            }
-          >
-            <option value="">Any type</option>
-            {Object.values(ExecutionErrorType).map((type) => (
-              <option key={type} value={type}>
-                {errorTypeLabels[type]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="md:w-48">
-          <label htmlFor={ids.trader} className="sr-only">
-            Trader
-          </label>
-          <Select
-            id={ids.trader}
-            data-testid="filter-trader"
-            value={params.trader ?? ""}
-            onChange={(event) => change({ trader: event.target.value || undefined })}
-          >
-            <option value="">All traders</option>
-            {traders.map((trader) => (
-              <option key={trader.id} value={trader.id}>
-                {trader.name}
-              </option>
-            ))}
-            {isKnownTrader ? null : <option value={params.trader}>Unknown trader</option>}
-          </Select>
-        </div>
-        <div className="md:w-44">
-          <label htmlFor={ids.range} className="sr-only">
-            Last seen
-          </label>
-          <Select
-            id={ids.range}
-            data-testid="filter-range"
-            value={isCustomRange ? customRange : (params.range ?? "")}
-            onChange={(event) => {
-              const value = event.target.value;
-              if (value === customRange) {
-                setIsChoosingSince(true);
-                return;
-              }
-              setIsChoosingSince(false);
-              change({ range: parseInboxSearchParams({ range: value }).range, since: undefined });
-            }}
-          >
-            <option value="">Any time</option>
-            {Object.entries(rangeLabels).map(([range, label]) => (
-              <option key={range} value={range}>
-                {label}
-              </option>
-            ))}
-            <option value={customRange}>Since…</option>
-          </Select>
-        </div>
+            setIsChoosingSince(false);
+            change({ range: parseInboxSearchParams({ range: value }).range, since: undefined });
+          }}
+        />
         <FilterBarStatus
           clearHref={inboxHref(clearInboxFilters(params))}
           hasFilters={hasInboxFilters(params)}
