@@ -95,6 +95,9 @@ function answer(response: ServerResponse, status: number, body: unknown): void {
 export async function startFakePusherServer(credentials: PusherCredentials) {
   const triggered: TriggeredEvent[] = [];
   const rejected: RejectedRequest[] = [];
+  // Authentic requests to answer with this status instead, like a Pusher outage.
+  const pendingFailures: number[] = [];
+  let received = 0;
   const eventsPath = `/apps/${credentials.appId}/events`;
   const batchPath = `/apps/${credentials.appId}/batch_events`;
 
@@ -117,6 +120,9 @@ export async function startFakePusherServer(credentials: PusherCredentials) {
       body,
     });
     if (problem) return reject(res, url.pathname, 401, problem);
+    received += 1;
+    const failure = pendingFailures.shift();
+    if (failure !== undefined) return reject(res, url.pathname, failure, "Pusher is unavailable");
 
     let json: unknown;
     try {
@@ -157,6 +163,11 @@ export async function startFakePusherServer(credentials: PusherCredentials) {
     port,
     triggered,
     rejected,
+    /** Authentic requests that reached the server, answered or failed on purpose. */
+    receivedCount: () => received,
+    failNext(count = 1, status = 503) {
+      for (let index = 0; index < count; index += 1) pendingFailures.push(status);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
