@@ -180,3 +180,42 @@ test("a failing trader is fixed by the AI, deployed, rolled back on a recurrence
     code: fixedFilter(marker),
   });
 });
+
+test("a trader edits an AI proposal, the edit is verified again, and dismissing it reopens the group", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const marker = `e2e-${randomUUID().slice(0, 8)}`;
+  const failing = await seedFailingGroup(getDb(), request, { marker, symbol: "ADAUSDT" });
+  await scriptLlm(request, [
+    cannedOutput({ code: fixedFilter(marker), explanation: EXPLANATION, changes: [CHANGE] }),
+  ]);
+
+  await new SignInPage(page).signInAsDemo(DEMO_TRADER_EMAIL, `/errors/${failing.groupId}`);
+  const review = new FixReviewPage(page);
+  await review.proposeAndWait();
+  await expect(review.recoveryState).toHaveAttribute("data-state", "proposed");
+  const group = new ErrorDetailPage(page);
+  await expect(group.status.locator('[data-status="fix_proposed"]')).toBeVisible();
+
+  // Edit the proposal in Monaco: saving verifies the edited code, not the model's.
+  await review.workspace.getByTestId("edit-fix").click();
+  await review.insertLinesAfter(2, [`// Reviewed by hand (${marker})`]);
+  await review.saveVerify.click();
+  await expect(review.verificationReport).toHaveAttribute("data-passed", "true");
+  await expect(review.diff).toContainText(`Reviewed by hand (${marker})`);
+  await expect(review.deployFix).toBeEnabled();
+
+  // Dismiss: the proposal goes away and the group is open again, with its history.
+  await review.workspace.getByTestId("dismiss-fix").click();
+  await expect(review.recoveryState).toHaveAttribute("data-state", "dismissed");
+  await expect(review.workspace).toHaveCount(0);
+  await expect(review.proposeFix).toBeEnabled();
+  await expect(group.status.locator('[data-status="unresolved"]')).toBeVisible();
+  const attempt = await getDb().regenerationAttempt.findFirstOrThrow({
+    where: { groupId: failing.groupId },
+    select: { status: true },
+  });
+  expect(attempt.status).toBe("dismissed");
+});
