@@ -67,6 +67,8 @@ export function SystemErrorFilters({
     <section
       aria-label="Filter system errors"
       data-testid="system-error-filters"
+      // Set once React handles the controls; a change before that would be lost.
+      data-interactive={isClient || undefined}
       className="mb-4 flex flex-col gap-3"
     >
       <div className="flex flex-wrap items-center gap-2">

@@ -101,6 +101,8 @@ export function ErrorInboxFilters({
     <section
       aria-label="Filter error groups"
       data-testid="inbox-filters"
+      // Set once React handles the controls; a change before that would be lost.
+      data-interactive={isClient || undefined}
       className="mb-4 flex flex-col gap-2"
     >
       <div className="grid grid-cols-2 gap-2 md:flex md:flex-wrap md:items-center">

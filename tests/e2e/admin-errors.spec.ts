@@ -53,7 +53,7 @@ test("an admin filters, opens a system error, resolves it with a note and sees t
   const unresolvedBefore = await admin.readStat("unresolved");
   expect(unresolvedBefore).toBeGreaterThanOrEqual(3);
 
-  await admin.typeFilter.selectOption(errorType);
+  await admin.filterByType(errorType);
   await expect(page).toHaveURL(new RegExp(`type=${errorType}`));
   await expect(admin.rows).toHaveCount(3);
   // Two quick clicks: the second builds on the first while its page is still loading.

@@ -54,7 +54,7 @@ test("filtering by type goes through the URL, and back restores the list", async
   const errors = new ErrorsPage(page);
   await expect(errors.row(RSI_TITLE)).toBeVisible();
 
-  await errors.typeFilter.selectOption("panic");
+  await errors.filterByType("panic");
   await expect(page).toHaveURL(/\/errors\?type=panic$/);
   await expect(errors.row(PANIC_TITLE)).toBeVisible();
   await expect(errors.row(RSI_TITLE)).toHaveCount(0);

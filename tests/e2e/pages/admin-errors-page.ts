@@ -5,6 +5,7 @@ type StatKey = "total" | "unresolved" | "last24h" | "criticalUnresolved";
 
 export class AdminErrorsPage {
   readonly rows: Locator;
+  readonly filters: Locator;
   readonly typeFilter: Locator;
   readonly componentFilter: Locator;
   readonly unresolvedFilter: Locator;
@@ -22,6 +23,7 @@ export class AdminErrorsPage {
     // While a navigation swaps the list, React can briefly keep the previous rows
     // mounted but hidden: only the visible ones are the list the admin sees.
     this.rows = page.getByTestId("system-error-row").filter({ visible: true });
+    this.filters = page.getByTestId("system-error-filters");
     this.typeFilter = page.getByTestId("filter-type");
     this.componentFilter = page.getByTestId("filter-component");
     this.unresolvedFilter = page.getByTestId("filter-unresolved");
@@ -42,6 +44,12 @@ export class AdminErrorsPage {
 
   stat(key: StatKey): Locator {
     return this.page.getByTestId(`stat-${key}-value`);
+  }
+
+  // Before hydration a native select changes but nothing navigates.
+  async filterByType(type: string) {
+    await expect(this.filters).toHaveAttribute("data-interactive", "true");
+    await this.typeFilter.selectOption(type);
   }
 
   async readStat(key: StatKey): Promise<number> {

@@ -1,9 +1,10 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export class ErrorsPage {
   readonly rows: Locator;
   readonly searchInput: Locator;
   readonly statusFilter: Locator;
+  readonly filters: Locator;
   readonly typeFilter: Locator;
   readonly traderFilter: Locator;
   readonly rangeFilter: Locator;
@@ -21,6 +22,7 @@ export class ErrorsPage {
     this.rows = page.getByTestId("error-group-row").filter({ visible: true });
     this.searchInput = page.getByTestId("filter-search");
     this.statusFilter = page.getByTestId("filter-status");
+    this.filters = page.getByTestId("inbox-filters");
     this.typeFilter = page.getByTestId("filter-type");
     this.traderFilter = page.getByTestId("filter-trader");
     this.rangeFilter = page.getByTestId("filter-range");
@@ -45,6 +47,12 @@ export class ErrorsPage {
     return this.page
       .locator("[data-testid=error-group-row][data-focused]")
       .filter({ visible: true });
+  }
+
+  // Before hydration a native select changes but nothing navigates.
+  async filterByType(type: string) {
+    await expect(this.filters).toHaveAttribute("data-interactive", "true");
+    await this.typeFilter.selectOption(type);
   }
 
   async search(text: string) {
