@@ -22,6 +22,7 @@ import { getLlmClient } from "@/lib/llm/llm-client";
 import { createLlmResilience, type LlmResilience } from "@/lib/llm/llm-resilience";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
 import { cannedError, cannedOutput } from "@/tests/support/fake-openai-server";
+import { testSizedPolicy } from "@/tests/support/test-sized-policy";
 
 const HALF_OPEN_AFTER_MS = 3_000;
 
@@ -29,14 +30,9 @@ const HALF_OPEN_AFTER_MS = 3_000;
 // test-sized numbers: installed before anything asks for it, so getLlmClient and the
 // health report share it exactly as they do in the app.
 Object.assign(globalThis, {
-  faultlineLlmResilience: createLlmResilience({
-    maxRetries: 0,
-    initialDelayMs: 1,
-    maxDelayMs: 10,
-    timeoutMs: 2_000,
-    breakerThreshold: 2,
-    halfOpenAfterMs: HALF_OPEN_AFTER_MS,
-  }) satisfies LlmResilience,
+  faultlineLlmResilience: createLlmResilience(
+    testSizedPolicy(HALF_OPEN_AFTER_MS),
+  ) satisfies LlmResilience,
 });
 
 const db = getDb();

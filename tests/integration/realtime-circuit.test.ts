@@ -29,16 +29,10 @@ import { getDb, getPool } from "@/lib/db";
 import { publishToUser } from "@/lib/realtime/publish-to-user";
 import { setServicePolicyOptions } from "@/lib/resilience/service-circuit-registry";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
+import { testSizedPolicy } from "@/tests/support/test-sized-policy";
 
 const HALF_OPEN_AFTER_MS = 1_500;
-setServicePolicyOptions("realtime", {
-  maxRetries: 0,
-  initialDelayMs: 1,
-  maxDelayMs: 10,
-  timeoutMs: 2_000,
-  breakerThreshold: 2,
-  halfOpenAfterMs: HALF_OPEN_AFTER_MS,
-});
+setServicePolicyOptions("realtime", testSizedPolicy(HALF_OPEN_AFTER_MS));
 
 const db = getDb();
 

@@ -25,17 +25,11 @@ import { CircuitOpenError } from "@/lib/resilience/service-policy-errors";
 import { seedTrader } from "@/tests/factories/seed-trader";
 import { seedUser } from "@/tests/factories/seed-user";
 import { jsonRequest, noParams } from "@/tests/support/api-request";
+import { testSizedPolicy } from "@/tests/support/test-sized-policy";
 import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
 
 const HALF_OPEN_AFTER_MS = 1_500;
-const testSized = {
-  maxRetries: 0,
-  initialDelayMs: 1,
-  maxDelayMs: 10,
-  timeoutMs: 2_000,
-  breakerThreshold: 2,
-  halfOpenAfterMs: HALF_OPEN_AFTER_MS,
-};
+const testSized = testSizedPolicy(HALF_OPEN_AFTER_MS);
 setServicePolicyOptions("email", testSized);
 setServicePolicyOptions("deploy_webhook", testSized);
 
