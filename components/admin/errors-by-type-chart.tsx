@@ -1,3 +1,4 @@
+import { BarChartFrame } from "@/components/charts/bar-chart-frame";
 import type { ErrorsPerDay } from "@/lib/system-errors/get-system-error-stats";
 import { countOf } from "@/lib/utils/count-of";
 
@@ -87,22 +88,12 @@ export function ErrorsByTypeChart({ days }: { days: readonly ErrorsPerDay[] }) {
   return (
     <figure className="flex min-w-0 flex-col gap-3" data-testid="errors-by-type-chart">
       <figcaption className="text-sm text-muted-foreground">{summary}</figcaption>
-      <svg
-        role="img"
-        aria-label={`Stacked bar chart of system errors per day by type: ${summary}`}
-        viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
-        preserveAspectRatio="none"
-        className="h-32 w-full overflow-visible"
+      <BarChartFrame
+        label={`Stacked bar chart of system errors per day by type: ${summary}`}
+        width={VIEW_WIDTH}
+        height={VIEW_HEIGHT}
+        className="h-32"
       >
-        <line
-          x1={0}
-          x2={VIEW_WIDTH}
-          y1={VIEW_HEIGHT - 0.5}
-          y2={VIEW_HEIGHT - 0.5}
-          className="stroke-border"
-          strokeWidth={1}
-          vectorEffect="non-scaling-stroke"
-        />
         {days.map((day, index) => {
           let top = VIEW_HEIGHT;
           return (
@@ -128,7 +119,7 @@ export function ErrorsByTypeChart({ days }: { days: readonly ErrorsPerDay[] }) {
             </g>
           );
         })}
-      </svg>
+      </BarChartFrame>
       {first && last ? (
         <div aria-hidden="true" className="flex justify-between text-xs text-muted-foreground">
           <span>{formatDay(first.day)}</span>

@@ -1,3 +1,4 @@
+import { BarChartFrame } from "@/components/charts/bar-chart-frame";
 import type {
   OccurrenceBucket,
   OccurrenceRange,
@@ -56,22 +57,12 @@ export function OccurrenceChart({
       <figcaption className="text-sm text-muted-foreground" data-testid="occurrence-summary">
         {summary}
       </figcaption>
-      <svg
-        role="img"
-        aria-label={`Bar chart of events per ${unit}: ${summary}`}
-        viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
-        preserveAspectRatio="none"
-        className="h-24 w-full overflow-visible text-rose-500"
+      <BarChartFrame
+        label={`Bar chart of events per ${unit}: ${summary}`}
+        width={VIEW_WIDTH}
+        height={VIEW_HEIGHT}
+        className="h-24 text-rose-500"
       >
-        <line
-          x1={0}
-          x2={VIEW_WIDTH}
-          y1={VIEW_HEIGHT - 0.5}
-          y2={VIEW_HEIGHT - 0.5}
-          className="stroke-border"
-          strokeWidth={1}
-          vectorEffect="non-scaling-stroke"
-        />
         {buckets.map((bucket, index) => {
           // Non-empty buckets get at least a sliver so a single event stays visible.
           const height = peak === 0 ? 0 : Math.max(2, (bucket.count / peak) * (VIEW_HEIGHT - 4));
@@ -90,7 +81,7 @@ export function OccurrenceChart({
             </rect>
           );
         })}
-      </svg>
+      </BarChartFrame>
       {first && last ? (
         <div aria-hidden="true" className="flex justify-between text-xs text-muted-foreground">
           <span>{formatBucket(range, first.start)}</span>
